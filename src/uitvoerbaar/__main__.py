@@ -1,0 +1,3 @@
+from uitvoerbaar.manage import main
+
+main()

@@ -1,0 +1,31 @@
+"""Pure hashing of audit events: the same function writes and verifies the chain."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+
+def canonical(
+    *, volgnummer: int, tijdstip: datetime, event: str, actor_id: int | None, actor_naam: str,
+    object_type: str, object_id: str, data: Any, vorige_hash: str,
+) -> bytes:
+    """Deterministic bytes for one event: sorted keys, no whitespace, UTC ISO timestamp."""
+    payload = {
+        "volgnummer": volgnummer,
+        "tijdstip": tijdstip.astimezone(UTC).isoformat(timespec="microseconds"),
+        "event": event,
+        "actor_id": actor_id,
+        "actor_naam": actor_naam,
+        "object_type": object_type,
+        "object_id": object_id,
+        "data": data,
+        "vorige_hash": vorige_hash,
+    }
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def event_hash(**fields: Any) -> str:
+    return hashlib.sha256(canonical(**fields)).hexdigest()

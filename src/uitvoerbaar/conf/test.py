@@ -1,0 +1,18 @@
+"""Settings for the test suite (SQLite by default, PostgreSQL when DATABASE_URL names it)."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; Argon2 tested apart
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file database, so that browser tests (a live server thread) see the same data.
+    DATABASES["default"]["TEST"] = {"NAME": env("TEST_SQLITE_NAME", "") or None}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,30 @@
+"""Navigation per role: each item is shown only when the policy allows its action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import policy
+
+# (label, url name, policy action). Later apps add their entries here.
+NAVIGATIE: list[tuple[Any, str, str]] = [
+    (_("Start"), "core:home", "account.eigen"),
+    (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),
+    (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
+    (_("Mijn organisaties"), "core:organisaties", "organisatie.bekijken"),
+    (_("Auditketen"), "audit:ketenkop", "audit.ketenkop.bekijken"),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    items = [
+        {"label": label, "url": reverse(name), "actief": request.path == reverse(name)}
+        for label, name, actie in NAVIGATIE
+        if policy.allows(user, actie)
+    ]
+    return {"navigatie": items}

@@ -1,0 +1,128 @@
+"""The permission policy: one table that says who may do what, and where.
+
+Every view, API endpoint, admin action and export asks `allows` / `require` with an action name
+from POLICY. The table is data, so tests iterate it (role × action × own or other organisation)
+and a route without an action fails the route-coverage test.
+
+Scopes:
+- PUBLIEK: anyone, also without login.
+- INGELOGD: any logged-in person, whatever their roles.
+- ROL: a logged-in person holding one of the roles in any organisation.
+- EIGEN_ORGANISATIE: one of the roles in the organisation the object belongs to.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Final
+
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from .constants import Rol
+
+
+class Reikwijdte(enum.StrEnum):
+    PUBLIEK = "publiek"
+    INGELOGD = "ingelogd"
+    ROL = "rol"
+    EIGEN_ORGANISATIE = "eigen_organisatie"
+
+
+@dataclass(frozen=True)
+class Regel:
+    reikwijdte: Reikwijdte
+    rollen: frozenset[str] = frozenset()
+    omschrijving: str = ""
+
+
+def _r(*rollen: Rol) -> frozenset[str]:
+    return frozenset(str(r) for r in rollen)
+
+
+ALLE_ROLLEN: Final = _r(*Rol)
+
+POLICY: Final[dict[str, Regel]] = {
+    # Public pages and open data.
+    "publiek.bekijken": Regel(Reikwijdte.PUBLIEK, omschrijving="Openbare pagina's"),
+    "kennisbank.bekijken": Regel(
+        Reikwijdte.PUBLIEK, omschrijving="Beginselen en regelingen lezen"
+    ),
+    "audit.ketenkop.bekijken": Regel(
+        Reikwijdte.PUBLIEK, omschrijving="De kop van de auditketen zien"
+    ),
+    # Personal.
+    "account.eigen": Regel(Reikwijdte.INGELOGD, omschrijving="Eigen startpagina en account"),
+    # Organisations.
+    "organisatie.bekijken": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE, ALLE_ROLLEN,
+        omschrijving="Organisatie met eenheden en leden bekijken",
+    ),
+    "organisatie.beheren": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE, _r(Rol.BEHEERDER),
+        omschrijving="Eenheden en lidmaatschappen van de eigen organisatie beheren",
+    ),
+    "beheer.openen": Regel(
+        Reikwijdte.ROL, _r(Rol.BEHEERDER), omschrijving="Het beheerscherm openen"
+    ),
+    "kennisbank.beheren": Regel(
+        Reikwijdte.ROL, _r(Rol.BEHEERDER), omschrijving="Kennisbank bijwerken"
+    ),
+    # Audit.
+    "audit.toegangslog.bekijken": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE, _r(Rol.BEHEERDER, Rol.VERTROUWENSPERSOON),
+        omschrijving="Zien wie vertrouwelijke gegevens van de organisatie heeft ingezien",
+    ),
+}
+
+
+def regel(actie: str) -> Regel:
+    try:
+        return POLICY[actie]
+    except KeyError as exc:  # a typo must fail loudly, never silently allow or deny
+        raise ImproperlyConfigured(f"Onbekende actie in het rechtenbeleid: {actie!r}") from exc
+
+
+def organisatie_id_van(obj: Any) -> int | None:
+    """The organisation an object belongs to, for EIGEN_ORGANISATIE checks."""
+    from .models import Organisatie
+
+    if isinstance(obj, Organisatie):
+        return obj.pk
+    if hasattr(obj, "policy_organisatie_id"):
+        return obj.policy_organisatie_id()  # type: ignore[no-any-return]
+    if hasattr(obj, "organisatie_id"):
+        return obj.organisatie_id  # type: ignore[no-any-return]
+    if isinstance(obj, int):
+        return obj
+    raise ImproperlyConfigured(f"Kan de organisatie van {type(obj).__name__} niet bepalen.")
+
+
+def organisaties_met_rol(user: Any, rollen: Iterable[str]) -> set[int]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    wanted = set(rollen)
+    return {lid.organisatie_id for lid in user.actieve_lidmaatschappen() if lid.rol in wanted}
+
+
+def allows(user: Any, actie: str, obj: Any = None) -> bool:
+    r = regel(actie)
+    if r.reikwijdte is Reikwijdte.PUBLIEK:
+        return True
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if r.reikwijdte is Reikwijdte.INGELOGD:
+        return True
+    orgs = organisaties_met_rol(user, r.rollen)
+    if r.reikwijdte is Reikwijdte.ROL or obj is None:
+        # Without an object, EIGEN_ORGANISATIE asks "may this person do this anywhere?", which
+        # list views use before filtering to the person's own organisations.
+        return bool(orgs)
+    return organisatie_id_van(obj) in orgs
+
+
+def require(user: Any, actie: str, obj: Any = None) -> None:
+    if not allows(user, actie, obj):
+        raise PermissionDenied(_("U hebt geen toegang tot deze gegevens of handeling."))

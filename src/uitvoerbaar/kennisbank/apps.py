@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KennisbankConfig(AppConfig):
+    name = "uitvoerbaar.kennisbank"
+    label = "kennisbank"
+    verbose_name = _("Kennisbank")

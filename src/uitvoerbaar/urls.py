@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from uitvoerbaar.core.admin_site import beheer_site
+from uitvoerbaar.core.permissions import requires
+
+urlpatterns = [
+    path("", include("uitvoerbaar.core.urls")),
+    path("kennisbank/", include("uitvoerbaar.kennisbank.urls")),
+    path("audit/", include("uitvoerbaar.audit.urls")),
+    path("api/v1/", include("uitvoerbaar.api.urls")),
+    path("taal/", requires("publiek.bekijken")(set_language), name="set_language"),
+    path("beheer/", beheer_site.urls),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler403 = "uitvoerbaar.core.errors.forbidden"
+handler404 = "uitvoerbaar.core.errors.not_found"
+admin.site.site_header = "Uitvoerbaar"
