@@ -1,7 +1,7 @@
 """Settings for the test suite (SQLite by default, PostgreSQL when DATABASE_URL names it)."""
 
-from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import STATIC_ROOT, *  # noqa: F403
+from .base import STATIC_ROOT, DATABASES, env
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
@@ -16,3 +16,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Serve static files straight from the app folders and build/vendor (no collectstatic needed).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
