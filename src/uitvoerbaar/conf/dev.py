@@ -1,6 +1,6 @@
 """Local development and `make demo`."""
 
-from .base import STATIC_ROOT, *  # noqa: F403
+from .base import *  # noqa: F403
 from .base import STATIC_ROOT, env, env_bool
 
 DEBUG = env_bool("DEBUG", True)

@@ -1,6 +1,6 @@
 """Settings for the test suite (SQLite by default, PostgreSQL when DATABASE_URL names it)."""
 
-from .base import STATIC_ROOT, *  # noqa: F403
+from .base import *  # noqa: F403
 from .base import STATIC_ROOT, DATABASES, env
 
 SECRET_KEY = "test-only-key"  # noqa: S105
