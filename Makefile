@@ -30,8 +30,9 @@ messages: setup
 demo: setup messages
 	$(BIN)/uitvoerbaar migrate --noinput
 	$(BIN)/uitvoerbaar load_demo
-	UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR=$${UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR:-false} \
-	  $(BIN)/uitvoerbaar runserver $(HOST):$(PORT)
+	@echo "Uitvoerbaar draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
+	trap 'kill 0' EXIT; $(BIN)/uitvoerbaar run_jobs & \
+	  $(BIN)/uitvoerbaar runserver --noreload $(HOST):$(PORT)
 
 # The whole suite: unit, database, HTTP and browser tests. DATABASE_URL selects PostgreSQL.
 test: setup messages

@@ -1,0 +1,50 @@
+"""Periodic background jobs, declared once. Celery beat schedules them in production
+(uitvoerbaar/celery.py); `uitvoerbaar run_jobs` runs the same ones in-process for the embedded
+setup. Each job must be idempotent and safe to run on several workers at once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.management import call_command
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    interval: timedelta
+    func: Callable[[], str]
+
+
+def _clear_sessions() -> str:
+    call_command("clearsessions")
+    return "verlopen sessies opgeruimd"
+
+
+def _verify_audit_chain() -> str:
+    from uitvoerbaar.audit.verification import verify_chain
+
+    result = verify_chain()
+    if not result.ok:
+        logger.error("Auditketen gebroken: %s", result.melding)
+    return result.melding
+
+
+JOBS: list[Job] = [
+    Job("sessies_opruimen", timedelta(hours=1), _clear_sessions),
+    Job("auditketen_controleren", timedelta(hours=24), _verify_audit_chain),
+]
+
+
+def run(name: str) -> str:
+    for job in JOBS:
+        if job.name == name:
+            outcome = job.func()
+            logger.info("Taak %s: %s", name, outcome)
+            return outcome
+    raise KeyError(name)

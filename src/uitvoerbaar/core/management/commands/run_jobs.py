@@ -1,0 +1,30 @@
+"""Run the periodic jobs in-process, for the embedded setup without a Celery broker."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from uitvoerbaar.core.jobs import JOBS, run
+
+
+class Command(BaseCommand):
+    help = "Voert de periodieke taken uit (zonder Celery). Met --once één ronde en dan stoppen."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--once", action="store_true", help="Elke taak één keer uitvoeren.")
+
+    def handle(self, *args: Any, once: bool = False, **options: Any) -> None:
+        next_run = {job.name: timezone.now() for job in JOBS}
+        while True:
+            now = timezone.now()
+            for job in JOBS:
+                if next_run[job.name] <= now:
+                    self.stdout.write(f"{job.name}: {run(job.name)}")
+                    next_run[job.name] = now + job.interval
+            if once:
+                return
+            time.sleep(30)
