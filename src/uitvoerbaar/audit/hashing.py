@@ -9,8 +9,16 @@ from typing import Any
 
 
 def canonical(
-    *, volgnummer: int, tijdstip: datetime, event: str, actor_id: int | None, actor_naam: str,
-    object_type: str, object_id: str, data: Any, vorige_hash: str,
+    *,
+    volgnummer: int,
+    tijdstip: datetime,
+    event: str,
+    actor_id: int | None,
+    actor_naam: str,
+    object_type: str,
+    object_id: str,
+    data: Any,
+    vorige_hash: str,
 ) -> bytes:
     """Deterministic bytes for one event: sorted keys, no whitespace, UTC ISO timestamp."""
     payload = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -56,11 +57,15 @@ class Inzage(models.Model):
 
     tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     organisatie = models.ForeignKey(
-        "core.Organisatie", verbose_name=_("organisatie"), on_delete=models.PROTECT,
+        "core.Organisatie",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     object_type = models.CharField(_("soort object"), max_length=100)
@@ -74,3 +79,10 @@ class Inzage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker} → {self.object_type} {self.object_id}"
+
+    def soort_label(self) -> str:
+        """The kind of object viewed, in words ("signaal"), or its label when unknown."""
+        try:
+            return str(apps.get_model(self.object_type)._meta.verbose_name)
+        except (LookupError, ValueError):
+            return self.object_type

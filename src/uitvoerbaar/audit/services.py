@@ -47,11 +47,12 @@ def record(*, event: str, actor: Any, obj: Model | None, data: dict[str, Any]) -
     return audit_event
 
 
-def record_inzage(
-    *, gebruiker: Any, organisatie_id: int, obj: Model, reden: str = ""
-) -> Inzage:
+def record_inzage(*, gebruiker: Any, organisatie_id: int, obj: Model, reden: str = "") -> Inzage:
     """Log that a person viewed confidential data of an organisation."""
     return Inzage.objects.create(
-        gebruiker=gebruiker, organisatie_id=organisatie_id,
-        object_type=obj._meta.label_lower, object_id=str(obj.pk), reden=reden,
+        gebruiker=gebruiker,
+        organisatie_id=organisatie_id,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        reden=reden,
     )

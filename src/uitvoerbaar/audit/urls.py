@@ -6,4 +6,5 @@ app_name = "audit"
 
 urlpatterns = [
     path("keten/", views.ketenkop, name="ketenkop"),
+    path("inzage/", views.inzages, name="inzages"),
 ]
