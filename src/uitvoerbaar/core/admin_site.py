@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Model, QuerySet
-from django.http import HttpRequest
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from . import policy
@@ -16,20 +18,38 @@ class BeheerSite(admin.AdminSite):
     site_header = _("Uitvoerbaar — beheer")
     site_title = _("Uitvoerbaar beheer")
     index_title = _("Beheer")
-    login_template = None
+    site_url = "/start/"
+
+    # The policy action of every site-wide admin view (index, logout, password change, ...);
+    # the model pages use their ModelAdmin's `policy_actie` on top of this.
+    policy_actie = "beheer.openen"
+    # The admin's own login page only forwards to the platform's login (same lockout, same
+    # second factor), so it is public.
+    policy_acties_per_view: dict[str, str] = {"login": "publiek.bekijken"}
+
+    def policy_actie_voor(self, view_naam: str) -> str:
+        return self.policy_acties_per_view.get(view_naam, self.policy_actie)
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return policy.allows(request.user, "beheer.openen")
+        return policy.allows(request.user, self.policy_actie)
+
+    def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        # One login for the whole platform. A logged-in person without the beheer role is
+        # refused plainly instead of being offered another login.
+        if request.user.is_authenticated:
+            raise PermissionDenied(_("U hebt geen toegang tot het beheerscherm."))
+        return redirect_to_login(request.GET.get("next") or request.get_full_path())
 
 
 beheer_site = BeheerSite(name="beheer")
 
 
-class PolicyModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PolicyModelAdmin(admin.ModelAdmin):
     """Admin whose rights come from the policy table, not from Django's model permissions.
 
-    `policy_actie` guards viewing and changing; objects outside the beheerder's organisations
-    are filtered out when `organisatie_veld` names the path to the organisation."""
+    `policy_actie` guards viewing and changing; objects outside the person's organisations
+    (for that action) are filtered out when `organisatie_veld` names the path to the
+    organisation. `alleen_lezen` admins offer no add or change. Nothing is ever deleted."""
 
     policy_actie: str = "beheer.openen"
     organisatie_veld: str | None = None
@@ -42,11 +62,11 @@ class PolicyModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         orgs = policy.organisaties_met_rol(request.user, policy.regel(self.policy_actie).rollen)
         return qs.filter(**{f"{self.organisatie_veld}__in": orgs})
 
-    def _allowed(self, request: HttpRequest, obj: Model | None) -> bool:
+    def _allowed(self, request: HttpRequest, obj: Any) -> bool:
         return policy.allows(request.user, self.policy_actie, obj)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return policy.allows(request.user, "beheer.openen")
+        return beheer_site.has_permission(request) and self._allowed(request, None)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._allowed(request, obj)

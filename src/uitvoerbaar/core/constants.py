@@ -32,15 +32,29 @@ ROLLEN_MET_TWEEDE_FACTOR: frozenset[str] = frozenset(
 # Which roles make sense in which kind of organisation; memberships outside this are refused.
 ROLLEN_PER_SOORT: dict[str, frozenset[str]] = {
     OrganisatieSoort.MINISTERIE: frozenset(
-        {Rol.BELEIDSMAKER, Rol.AMBTELIJKE_TOP, Rol.BEWINDSPERSOON, Rol.MEDEWERKER,
-         Rol.BEHANDELAAR, Rol.VERTROUWENSPERSOON, Rol.BESTUUR, Rol.BEHEERDER}
+        {
+            Rol.BELEIDSMAKER,
+            Rol.AMBTELIJKE_TOP,
+            Rol.BEWINDSPERSOON,
+            Rol.MEDEWERKER,
+            Rol.BEHANDELAAR,
+            Rol.VERTROUWENSPERSOON,
+            Rol.BESTUUR,
+            Rol.BEHEERDER,
+        }
     ),
     OrganisatieSoort.UITVOERINGSORGANISATIE: frozenset(
         {Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.VERTROUWENSPERSOON, Rol.BESTUUR, Rol.BEHEERDER}
     ),
     OrganisatieSoort.MEDEOVERHEID: frozenset(
-        {Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.VERTROUWENSPERSOON, Rol.BESTUUR,
-         Rol.BELEIDSMAKER, Rol.BEHEERDER}
+        {
+            Rol.MEDEWERKER,
+            Rol.BEHANDELAAR,
+            Rol.VERTROUWENSPERSOON,
+            Rol.BESTUUR,
+            Rol.BELEIDSMAKER,
+            Rol.BEHEERDER,
+        }
     ),
     OrganisatieSoort.PARLEMENT: frozenset({Rol.KAMERLID, Rol.GRIFFIE, Rol.BEHEERDER}),
 }

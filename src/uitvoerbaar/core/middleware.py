@@ -1,16 +1,40 @@
 """Second factor: people holding a role that can see confidential data must verify a TOTP code
-before they can use anything but the second-factor pages and logout."""
+before they can use anything but the second-factor page, logout and the language switch."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+# URL names a person may use before the second factor is verified.
 VRIJ = ("core:tweede_factor", "core:uitloggen", "set_language")
+
+
+def _vrije_paden() -> frozenset[str]:
+    # reverse() caches per URLconf, so this stays cheap.
+    return frozenset(reverse(name) for name in VRIJ)
+
+
+def _vrij(path: str) -> bool:
+    return path in _vrije_paden() or path.startswith(settings.STATIC_URL)
+
+
+def tweede_factor_ontbreekt(request: HttpRequest) -> bool:
+    """True when this logged-in person must still pass their second factor."""
+    user = request.user
+    if not user.is_authenticated or settings.UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR:
+        return False
+    if not getattr(user, "tweede_factor_vereist", False):
+        return False
+    # django_otp.middleware.OTPMiddleware (earlier in MIDDLEWARE) sets is_verified.
+    is_verified: Callable[[], bool] | None = getattr(user, "is_verified", None)
+    return not (is_verified is not None and is_verified())
 
 
 class SecondFactorRequiredMiddleware:
@@ -18,21 +42,15 @@ class SecondFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
-        if (
-            user.is_authenticated
-            and not settings.UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR
-            and user.tweede_factor_vereist  # type: ignore[union-attr]
-            and not user.is_verified()  # type: ignore[union-attr]
-            and not request.path.startswith(settings.STATIC_URL)
-            and request.path not in {reverse(name) for name in VRIJ}
-        ):
+        if tweede_factor_ontbreekt(request) and not _vrij(request.path):
             if request.path.startswith("/api/"):
                 from uitvoerbaar.api.errors import problem_response
 
                 return problem_response(
-                    status=403, title="Tweede factor vereist",
-                    detail="Log in met uw tweede factor voordat u deze gegevens gebruikt.",
+                    status=403,
+                    title=_("Tweede factor vereist"),
+                    detail=_("Log in met uw tweede factor voordat u deze gegevens gebruikt."),
                 )
-            return redirect(f"{reverse('core:tweede_factor')}?next={request.path}")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('core:tweede_factor')}?{query}")
         return self.get_response(request)

@@ -41,12 +41,18 @@ class Eenheid(models.Model):
     parliamentary committee. Units can nest."""
 
     organisatie = models.ForeignKey(
-        Organisatie, verbose_name=_("organisatie"), on_delete=models.CASCADE,
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
         related_name="eenheden",
     )
     naam = models.CharField(_("naam"), max_length=200)
     bovenliggend = models.ForeignKey(
-        "self", verbose_name=_("valt onder"), on_delete=models.CASCADE, null=True, blank=True,
+        "self",
+        verbose_name=_("valt onder"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="onderdelen",
     )
 
@@ -71,7 +77,7 @@ class Gebruiker(AbstractUser):
 
     weergavenaam = models.CharField(_("naam zoals getoond"), max_length=200, blank=True)
 
-    objects = GebruikerManager()
+    objects: ClassVar[GebruikerManager] = GebruikerManager()
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -102,15 +108,23 @@ class Lidmaatschap(models.Model):
     """A person holds a role in an organisation, optionally in one of its units."""
 
     gebruiker = models.ForeignKey(
-        Gebruiker, verbose_name=_("gebruiker"), on_delete=models.CASCADE,
+        Gebruiker,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
         related_name="lidmaatschappen",
     )
     organisatie = models.ForeignKey(
-        Organisatie, verbose_name=_("organisatie"), on_delete=models.CASCADE,
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
         related_name="lidmaatschappen",
     )
     eenheid = models.ForeignKey(
-        Eenheid, verbose_name=_("eenheid"), on_delete=models.CASCADE, null=True, blank=True,
+        Eenheid,
+        verbose_name=_("eenheid"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="lidmaatschappen",
     )
     rol = models.CharField(_("rol"), max_length=30, choices=Rol.choices)

@@ -1,5 +1,5 @@
 """Binding views to the permission policy. Every view names its policy action, so the route
-coverage test can check that no route goes without one."""
+coverage test (`uitvoerbaar.core.routes`) can check that no route goes without one."""
 
 from __future__ import annotations
 
@@ -17,15 +17,17 @@ F = TypeVar("F", bound=Callable[..., HttpResponse])
 
 def requires(actie: str) -> Callable[[F], F]:
     """Refuse the request unless the policy allows `actie` (without an object; views that load
-    an object check it again with `policy.require(user, actie, obj)` in their selector)."""
+    an object check it again with `policy.require(user, actie, obj)` in their selector).
+    Anonymous people are sent to the login page, logged-in people get a 403."""
     policy.regel(actie)  # fail at import time on an unknown action
 
     def decorator(view: F) -> F:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not policy.allows(request.user, actie) and not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            policy.require(request.user, actie)
+            if not policy.allows(request.user, actie):
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                policy.require(request.user, actie)
             return view(request, *args, **kwargs)
 
         wrapped.policy_actie = actie  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 """The permission policy: one table that says who may do what, and where.
 
 Every view, API endpoint, admin action and export asks `allows` / `require` with an action name
-from POLICY. The table is data, so tests iterate it (role × action × own or other organisation)
+from POLICY. The table is data, so tests iterate it (role by action by own or other organisation)
 and a route without an action fails the route-coverage test.
 
 Scopes:
@@ -47,9 +47,7 @@ ALLE_ROLLEN: Final = _r(*Rol)
 POLICY: Final[dict[str, Regel]] = {
     # Public pages and open data.
     "publiek.bekijken": Regel(Reikwijdte.PUBLIEK, omschrijving="Openbare pagina's"),
-    "kennisbank.bekijken": Regel(
-        Reikwijdte.PUBLIEK, omschrijving="Beginselen en regelingen lezen"
-    ),
+    "kennisbank.bekijken": Regel(Reikwijdte.PUBLIEK, omschrijving="Beginselen en regelingen lezen"),
     "audit.ketenkop.bekijken": Regel(
         Reikwijdte.PUBLIEK, omschrijving="De kop van de auditketen zien"
     ),
@@ -57,11 +55,13 @@ POLICY: Final[dict[str, Regel]] = {
     "account.eigen": Regel(Reikwijdte.INGELOGD, omschrijving="Eigen startpagina en account"),
     # Organisations.
     "organisatie.bekijken": Regel(
-        Reikwijdte.EIGEN_ORGANISATIE, ALLE_ROLLEN,
+        Reikwijdte.EIGEN_ORGANISATIE,
+        ALLE_ROLLEN,
         omschrijving="Organisatie met eenheden en leden bekijken",
     ),
     "organisatie.beheren": Regel(
-        Reikwijdte.EIGEN_ORGANISATIE, _r(Rol.BEHEERDER),
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHEERDER),
         omschrijving="Eenheden en lidmaatschappen van de eigen organisatie beheren",
     ),
     "beheer.openen": Regel(
@@ -72,7 +72,8 @@ POLICY: Final[dict[str, Regel]] = {
     ),
     # Audit.
     "audit.toegangslog.bekijken": Regel(
-        Reikwijdte.EIGEN_ORGANISATIE, _r(Rol.BEHEERDER, Rol.VERTROUWENSPERSOON),
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHEERDER, Rol.VERTROUWENSPERSOON),
         omschrijving="Zien wie vertrouwelijke gegevens van de organisatie heeft ingezien",
     ),
 }
@@ -92,10 +93,10 @@ def organisatie_id_van(obj: Any) -> int | None:
     if isinstance(obj, Organisatie):
         return obj.pk
     if hasattr(obj, "policy_organisatie_id"):
-        return obj.policy_organisatie_id()  # type: ignore[no-any-return]
+        return obj.policy_organisatie_id()
     if hasattr(obj, "organisatie_id"):
-        return obj.organisatie_id  # type: ignore[no-any-return]
-    if isinstance(obj, int):
+        return obj.organisatie_id
+    if isinstance(obj, int) and not isinstance(obj, bool):
         return obj
     raise ImproperlyConfigured(f"Kan de organisatie van {type(obj).__name__} niet bepalen.")
 

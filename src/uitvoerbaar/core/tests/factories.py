@@ -62,7 +62,7 @@ class GebruikerFactory(factory.django.DjangoModelFactory[Gebruiker]):
     password = factory.PostGenerationMethodCall("set_password", WACHTWOORD)
 
     @factory.post_generation
-    def _save(obj: Gebruiker, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
+    def _save(obj: Gebruiker, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create:
             obj.save()
 
@@ -84,9 +84,11 @@ def persoon_met_rol(rol: str, organisatie: Organisatie | None = None, **kwargs: 
             traits["ministerie"] = True
         elif rol in {Rol.KAMERLID, Rol.GRIFFIE}:
             traits["parlement"] = True
-        organisatie = OrganisatieFactory(**traits)
-    lid = LidmaatschapFactory(organisatie=organisatie, rol=rol, gebruiker__username=kwargs.pop(
-        "username", factory.Sequence(lambda n: f"{rol}{n}")), **kwargs)
+        organisatie = OrganisatieFactory.create(**traits)
+    username = kwargs.pop("username", factory.Sequence(lambda n: f"{rol}{n}"))
+    lid = LidmaatschapFactory.create(
+        organisatie=organisatie, rol=rol, gebruiker__username=username, **kwargs
+    )
     return lid.gebruiker
 
 
