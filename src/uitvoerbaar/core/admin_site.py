@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import update_wrapper
+from typing import Any, TypeVar
 
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 
 from . import policy
+
+_V = TypeVar("_V", bound=Callable[..., HttpResponseBase])
 
 
 class BeheerSite(admin.AdminSite):
@@ -32,6 +36,18 @@ class BeheerSite(admin.AdminSite):
 
     def has_permission(self, request: HttpRequest) -> bool:
         return policy.allows(request.user, self.policy_actie)
+
+    def admin_view(self, view: _V, cacheable: bool = False) -> _V:
+        inner = super().admin_view(view, cacheable)
+
+        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            # Django would send a logged-in person without access to the admin login page;
+            # here they get the plain 403 page instead.
+            if request.user.is_authenticated and not self.has_permission(request):
+                raise PermissionDenied(_("U hebt geen toegang tot het beheerscherm."))
+            return inner(request, *args, **kwargs)
+
+        return update_wrapper(guarded, inner)  # type: ignore[return-value]
 
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         # One login for the whole platform. A logged-in person without the beheer role is

@@ -69,9 +69,8 @@ def lockout_response(request: HttpRequest, credentials: Any, *args: Any) -> Http
         return problem_response(
             status=429, title=_("Tijdelijk geblokkeerd"), detail=str(GEBLOKKEERD)
         )
-    form = InlogForm(request, data=None)
-    form.add_error(None, GEBLOKKEERD)
-    return render(request, "core/inloggen.html", _inlog_context(request, form), status=429)
+    context = {**_inlog_context(request, InlogForm(request)), "blokkade": GEBLOKKEERD}
+    return render(request, "core/inloggen.html", context, status=429)
 
 
 @requires("account.eigen")
