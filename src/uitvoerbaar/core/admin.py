@@ -60,7 +60,7 @@ class EenheidAdmin(PolicyModelAdmin):
     form = EenheidForm
     list_display = ["naam", "organisatie", "bovenliggend"]
     list_select_related = ["organisatie", "bovenliggend__organisatie"]
-    list_filter = ["organisatie"]
+    list_filter = [("organisatie", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["naam"]
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -137,7 +137,12 @@ class LidmaatschapAdmin(PolicyModelAdmin):
     form = LidmaatschapForm
     list_display = ["gebruiker", "organisatie", "eenheid", "rol", "actief", "sinds"]
     list_select_related = ["gebruiker", "organisatie", "eenheid__organisatie"]
-    list_filter = ["rol", "actief", "organisatie"]
+    list_filter = [
+        "rol",
+        "actief",
+        # Only the organisations in the person's own list, never the names of all others.
+        ("organisatie", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["=gebruiker__username", "gebruiker__last_name"]
     actions = ["beeindigen"]
     readonly_fields = ["gebruiker", "organisatie", "eenheid", "rol", "actief", "sinds"]

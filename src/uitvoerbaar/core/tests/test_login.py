@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 LOGIN = "/inloggen/"
 
 
-def _post(client: Client, username: str, password: str, **extra: str) -> object:
+def _post(client: Client, username: str, password: str, **extra: str) -> Any:
     return client.post(LOGIN, {"username": username, "password": password, **extra})
 
 
@@ -62,7 +63,7 @@ def test_empty_form_gives_dutch_field_messages(client: Client) -> None:
 def test_wrong_password_unknown_user_and_inactive_user_look_the_same(
     client: Client, medewerker: Gebruiker
 ) -> None:
-    inactief = GebruikerFactory(username="inactief", is_active=False)
+    inactief = GebruikerFactory.create(username="inactief", is_active=False)
     assert inactief.check_password(WACHTWOORD)  # the right password: only `inactive` is wrong
 
     antwoorden = {
@@ -79,7 +80,7 @@ def test_wrong_password_unknown_user_and_inactive_user_look_the_same(
     assert not _ingelogd(client)
 
 
-def _lock(client: Client, username: str) -> list[object]:
+def _lock(client: Client, username: str) -> list[Any]:
     return [_post(client, username, "fout") for _ in range(settings.AXES_FAILURE_LIMIT)]
 
 
@@ -218,7 +219,7 @@ def test_new_password_is_stored_with_argon2(organisatie: Organisatie) -> None:
 def test_login_upgrades_an_old_hash_to_argon2(client: Client) -> None:
     from django.contrib.auth.hashers import make_password
 
-    gebruiker = GebruikerFactory(username="oud")
+    gebruiker = GebruikerFactory.create(username="oud")
     gebruiker.password = make_password(
         WACHTWOORD, hasher="pbkdf2_sha256"
     )  # what an older install stored

@@ -52,9 +52,9 @@ def test_list_shows_only_own_organisations(
 def test_detail_of_own_organisation_shows_units_and_members(
     client: Client, medewerker: Gebruiker, organisatie: Organisatie
 ) -> None:
-    EenheidFactory(organisatie=organisatie, naam="Directie Uitvoering")
+    EenheidFactory.create(organisatie=organisatie, naam="Directie Uitvoering")
     collega = persoon_met_rol(Rol.BEHANDELAAR, organisatie, username="collega")
-    LidmaatschapFactory(organisatie=organisatie, rol=Rol.BESTUUR, actief=False)
+    LidmaatschapFactory.create(organisatie=organisatie, rol=Rol.BESTUUR, actief=False)
     response = ingelogd(client, medewerker).get(f"/organisaties/{organisatie.slug}/")
     assert response.status_code == 200
     body = response.content.decode()
@@ -93,7 +93,7 @@ def test_organisation_pages_send_anonymous_to_login(
 def test_ended_membership_no_longer_opens_the_organisation(
     client: Client, organisatie: Organisatie
 ) -> None:
-    lid = LidmaatschapFactory(organisatie=organisatie, rol=Rol.MEDEWERKER, actief=False)
+    lid = LidmaatschapFactory.create(organisatie=organisatie, rol=Rol.MEDEWERKER, actief=False)
     client.force_login(lid.gebruiker)
     assert client.get(f"/organisaties/{organisatie.slug}/").status_code == 403
     assert client.get("/organisaties/").status_code == 403
@@ -108,7 +108,7 @@ def test_api_list_shows_only_own_organisations(
     organisatie: Organisatie,
     andere_organisatie: Organisatie,
 ) -> None:
-    EenheidFactory(organisatie=organisatie, naam="Team Noord")
+    EenheidFactory.create(organisatie=organisatie, naam="Team Noord")
     response = ingelogd(client, medewerker).get("/api/v1/organisaties")
     assert response.status_code == 200
     data = response.json()
@@ -154,7 +154,7 @@ def test_api_refuses_anonymous_with_problem(
 
 
 def test_api_refuses_a_person_without_any_role(client: Client, organisatie: Organisatie) -> None:
-    client.force_login(GebruikerFactory())
+    client.force_login(GebruikerFactory.create())
     _assert_problem(client.get("/api/v1/organisaties"), 403)
     assert client.get("/api/v1/ik").status_code == 200  # their own account is theirs
 
@@ -163,11 +163,11 @@ def test_api_ik_returns_active_memberships(
     client: Client, organisatie: Organisatie, andere_organisatie: Organisatie
 ) -> None:
     persoon = persoon_met_rol(Rol.MEDEWERKER, organisatie, username="ik")
-    eenheid = EenheidFactory(organisatie=andere_organisatie, naam="Team Zuid")
-    LidmaatschapFactory(
+    eenheid = EenheidFactory.create(organisatie=andere_organisatie, naam="Team Zuid")
+    LidmaatschapFactory.create(
         gebruiker=persoon, organisatie=andere_organisatie, eenheid=eenheid, rol=Rol.BEHANDELAAR
     )
-    LidmaatschapFactory(
+    LidmaatschapFactory.create(
         gebruiker=persoon, organisatie=andere_organisatie, rol=Rol.BESTUUR, actief=False
     )
     data = ingelogd(client, persoon).get("/api/v1/ik").json()
@@ -186,12 +186,14 @@ def test_api_ik_returns_active_memberships(
 
 
 def _persoon_met_organisaties(aantal: int) -> Gebruiker:
-    persoon = GebruikerFactory()
+    persoon = GebruikerFactory.create()
     for _ in range(aantal):
-        org = OrganisatieFactory(eigenaar_ministerie=OrganisatieFactory(ministerie=True))
+        org = OrganisatieFactory.create(
+            eigenaar_ministerie=OrganisatieFactory.create(ministerie=True)
+        )
         EenheidFactory.create_batch(3, organisatie=org)
-        LidmaatschapFactory(gebruiker=persoon, organisatie=org, rol=Rol.MEDEWERKER)
-        LidmaatschapFactory(gebruiker=persoon, organisatie=org, rol=Rol.BEHANDELAAR)
+        LidmaatschapFactory.create(gebruiker=persoon, organisatie=org, rol=Rol.MEDEWERKER)
+        LidmaatschapFactory.create(gebruiker=persoon, organisatie=org, rol=Rol.BEHANDELAAR)
     return persoon
 
 
@@ -211,11 +213,11 @@ def test_query_count_does_not_grow_with_memberships(pad: str) -> None:
 
 
 def test_detail_query_count_does_not_grow_with_members(client: Client) -> None:
-    org = OrganisatieFactory()
+    org = OrganisatieFactory.create()
     persoon = persoon_met_rol(Rol.MEDEWERKER, org)
     ingelogd(client, persoon)
     weinig = _queries(client, f"/organisaties/{org.slug}/")
     for _ in range(10):
-        LidmaatschapFactory(organisatie=org, eenheid=EenheidFactory(organisatie=org))
+        LidmaatschapFactory.create(organisatie=org, eenheid=EenheidFactory.create(organisatie=org))
     veel = _queries(client, f"/organisaties/{org.slug}/")
     assert veel == weinig

@@ -54,9 +54,9 @@ def verwacht(regel: Regel, *, rol: str | None, waar: str, ingelogd: bool = True)
 
 def objecten(eigen: Organisatie, andere: Organisatie) -> list[tuple[str, str, Any]]:
     """(label, which organisation, object) in every form the policy accepts."""
-    eenheid_eigen = EenheidFactory(organisatie=eigen)
-    eenheid_andere = EenheidFactory(organisatie=andere)
-    lid_andere = LidmaatschapFactory(organisatie=andere, rol=Rol.BEHEERDER)
+    eenheid_eigen = EenheidFactory.create(organisatie=eigen)
+    eenheid_andere = EenheidFactory.create(organisatie=andere)
+    lid_andere = LidmaatschapFactory.create(organisatie=andere, rol=Rol.BEHEERDER)
     return [
         ("geen object", "zonder", None),
         ("eigen organisatie", "eigen", eigen),
@@ -96,13 +96,13 @@ def test_the_table_is_well_formed() -> None:
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_every_action_for_a_role_in_own_and_other_organisation(rol: str) -> None:
     soort = soort_voor(rol)
-    eigen = OrganisatieFactory(soort=soort)
-    andere = OrganisatieFactory(soort=soort)
-    user = GebruikerFactory()
+    eigen = OrganisatieFactory.create(soort=soort)
+    andere = OrganisatieFactory.create(soort=soort)
+    user = GebruikerFactory.create()
     services.add_lidmaatschap(door=None, gebruiker=user, organisatie=eigen, rol=rol)
     # Someone else holding every role in the other organisation changes nothing for `user`.
     for andere_rol in ROLLEN_PER_SOORT[soort]:
-        LidmaatschapFactory(organisatie=andere, rol=andere_rol)
+        LidmaatschapFactory.create(organisatie=andere, rol=andere_rol)
     user = Gebruiker.objects.get(pk=user.pk)
     assert _verschillen(user, rol, objecten(eigen, andere)) == []
 
@@ -110,14 +110,14 @@ def test_every_action_for_a_role_in_own_and_other_organisation(rol: str) -> None
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_a_role_in_a_unit_counts_for_its_organisation(rol: str) -> None:
     soort = soort_voor(rol)
-    eigen, andere = OrganisatieFactory(soort=soort), OrganisatieFactory(soort=soort)
-    user = GebruikerFactory()
+    eigen, andere = OrganisatieFactory.create(soort=soort), OrganisatieFactory.create(soort=soort)
+    user = GebruikerFactory.create()
     services.add_lidmaatschap(
         door=None,
         gebruiker=user,
         organisatie=eigen,
         rol=rol,
-        eenheid=EenheidFactory(organisatie=eigen),
+        eenheid=EenheidFactory.create(organisatie=eigen),
     )
     user = Gebruiker.objects.get(pk=user.pk)
     assert _verschillen(user, rol, objecten(eigen, andere)) == []
@@ -127,11 +127,11 @@ def test_roles_in_two_organisations_are_kept_apart() -> None:
     """Every pair of roles (x in A, y in B): an action on A follows x, on B follows y."""
     fouten = []
     for rol_a, rol_b in itertools.product(ROLLEN, repeat=2):
-        a = OrganisatieFactory(soort=soort_voor(rol_a))
-        b = OrganisatieFactory(soort=soort_voor(rol_b))
-        user = GebruikerFactory()
-        LidmaatschapFactory(gebruiker=user, organisatie=a, rol=rol_a)
-        LidmaatschapFactory(gebruiker=user, organisatie=b, rol=rol_b)
+        a = OrganisatieFactory.create(soort=soort_voor(rol_a))
+        b = OrganisatieFactory.create(soort=soort_voor(rol_b))
+        user = GebruikerFactory.create()
+        LidmaatschapFactory.create(gebruiker=user, organisatie=a, rol=rol_a)
+        LidmaatschapFactory.create(gebruiker=user, organisatie=b, rol=rol_b)
         user = Gebruiker.objects.get(pk=user.pk)
         for actie, regel in POLICY.items():
             for org, rol in ((a, rol_a), (b, rol_b)):
@@ -144,7 +144,7 @@ def test_roles_in_two_organisations_are_kept_apart() -> None:
 
 
 def test_anonymous_gets_only_public_actions(organisatie: Organisatie) -> None:
-    objs = objecten(organisatie, OrganisatieFactory())
+    objs = objecten(organisatie, OrganisatieFactory.create())
     assert _verschillen(AnonymousUser(), None, objs, ingelogd=False) == []
     assert _verschillen(None, None, objs, ingelogd=False) == []
 
@@ -152,15 +152,15 @@ def test_anonymous_gets_only_public_actions(organisatie: Organisatie) -> None:
 def test_logged_in_without_membership_gets_public_and_personal_only(
     organisatie: Organisatie,
 ) -> None:
-    user = GebruikerFactory()
-    assert _verschillen(user, None, objecten(organisatie, OrganisatieFactory())) == []
+    user = GebruikerFactory.create()
+    assert _verschillen(user, None, objecten(organisatie, OrganisatieFactory.create())) == []
 
 
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_ended_membership_grants_nothing(rol: str) -> None:
     soort = soort_voor(rol)
-    eigen, andere = OrganisatieFactory(soort=soort), OrganisatieFactory(soort=soort)
-    lid = LidmaatschapFactory(organisatie=eigen, rol=rol, actief=False)
+    eigen, andere = OrganisatieFactory.create(soort=soort), OrganisatieFactory.create(soort=soort)
+    lid = LidmaatschapFactory.create(organisatie=eigen, rol=rol, actief=False)
     user = Gebruiker.objects.get(pk=lid.gebruiker_id)
     assert _verschillen(user, None, objecten(eigen, andere)) == []
 
@@ -168,8 +168,8 @@ def test_ended_membership_grants_nothing(rol: str) -> None:
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_inactive_account_is_denied_everything_but_public(rol: str) -> None:
     soort = soort_voor(rol)
-    eigen, andere = OrganisatieFactory(soort=soort), OrganisatieFactory(soort=soort)
-    lid = LidmaatschapFactory(organisatie=eigen, rol=rol, gebruiker__is_active=False)
+    eigen, andere = OrganisatieFactory.create(soort=soort), OrganisatieFactory.create(soort=soort)
+    lid = LidmaatschapFactory.create(organisatie=eigen, rol=rol, gebruiker__is_active=False)
     user = Gebruiker.objects.get(pk=lid.gebruiker_id)
     assert _verschillen(user, rol, objecten(eigen, andere), ingelogd=False) == []
 
@@ -177,7 +177,7 @@ def test_inactive_account_is_denied_everything_but_public(rol: str) -> None:
 def test_ending_a_membership_takes_effect_on_the_same_user_object(
     beheerder: Gebruiker, organisatie: Organisatie
 ) -> None:
-    lid = LidmaatschapFactory(organisatie=organisatie, rol=Rol.BEHANDELAAR)
+    lid = LidmaatschapFactory.create(organisatie=organisatie, rol=Rol.BEHANDELAAR)
     gebruiker = lid.gebruiker
     assert policy.allows(gebruiker, "organisatie.bekijken", organisatie)
     services.end_lidmaatschap(door=beheerder, lidmaatschap=lid)
@@ -215,7 +215,7 @@ def test_requires_sends_anonymous_to_login_and_refuses_others(client: Client) ->
     response = client.get("/organisaties/")
     assert response.status_code == 302
     assert response["Location"] == "/inloggen/?next=/organisaties/"
-    client.force_login(GebruikerFactory())  # logged in, no role anywhere
+    client.force_login(GebruikerFactory.create())  # logged in, no role anywhere
     response = client.get("/organisaties/")
     assert response.status_code == 403
     assert "Geen toegang" in response.content.decode()

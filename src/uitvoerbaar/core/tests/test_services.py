@@ -24,8 +24,8 @@ def _aantallen() -> tuple[int, int, int]:
 
 
 def test_add_lidmaatschap_stores_and_audits(beheerder: Gebruiker, organisatie: Organisatie) -> None:
-    persoon = GebruikerFactory(username="nieuw")
-    eenheid = EenheidFactory(organisatie=organisatie, naam="Team West")
+    persoon = GebruikerFactory.create(username="nieuw")
+    eenheid = EenheidFactory.create(organisatie=organisatie, naam="Team West")
     lid = services.add_lidmaatschap(
         door=beheerder,
         gebruiker=persoon,
@@ -46,7 +46,7 @@ def test_add_lidmaatschap_stores_and_audits(beheerder: Gebruiker, organisatie: O
 
 
 def test_add_lidmaatschap_twice_is_a_no_op(beheerder: Gebruiker, organisatie: Organisatie) -> None:
-    persoon = GebruikerFactory()
+    persoon = GebruikerFactory.create()
     eerste = services.add_lidmaatschap(
         door=beheerder, gebruiker=persoon, organisatie=organisatie, rol=Rol.MEDEWERKER
     )
@@ -68,9 +68,9 @@ def test_add_lidmaatschap_twice_is_a_no_op(beheerder: Gebruiker, organisatie: Or
     ],
 )
 def test_role_that_does_not_fit_the_organisation_type_is_refused(soort: str, rol: str) -> None:
-    org = OrganisatieFactory(soort=soort)
+    org = OrganisatieFactory.create(soort=soort)
     beheerder = persoon_met_rol(Rol.BEHEERDER, org)
-    persoon = GebruikerFactory()
+    persoon = GebruikerFactory.create()
     voor = _aantallen()
     with pytest.raises(ValidationError) as exc:
         services.add_lidmaatschap(door=beheerder, gebruiker=persoon, organisatie=org, rol=rol)
@@ -87,7 +87,10 @@ def test_unknown_role_is_refused(beheerder: Gebruiker, organisatie: Organisatie)
     voor = _aantallen()
     with pytest.raises(ValidationError) as exc:
         services.add_lidmaatschap(
-            door=beheerder, gebruiker=GebruikerFactory(), organisatie=organisatie, rol="koning"
+            door=beheerder,
+            gebruiker=GebruikerFactory.create(),
+            organisatie=organisatie,
+            rol="koning",
         )
     assert exc.value.message_dict == {"rol": ["Kies een rol uit de lijst."]}
     assert _aantallen() == voor
@@ -96,12 +99,12 @@ def test_unknown_role_is_refused(beheerder: Gebruiker, organisatie: Organisatie)
 def test_unit_of_another_organisation_is_refused(
     beheerder: Gebruiker, organisatie: Organisatie, andere_organisatie: Organisatie
 ) -> None:
-    eenheid_elders = EenheidFactory(organisatie=andere_organisatie)
+    eenheid_elders = EenheidFactory.create(organisatie=andere_organisatie)
     voor = _aantallen()
     with pytest.raises(ValidationError) as exc:
         services.add_lidmaatschap(
             door=beheerder,
-            gebruiker=GebruikerFactory(),
+            gebruiker=GebruikerFactory.create(),
             organisatie=organisatie,
             rol=Rol.MEDEWERKER,
             eenheid=eenheid_elders,
@@ -117,7 +120,7 @@ def test_beheerder_of_another_organisation_is_refused(
     with pytest.raises(PermissionDenied):
         services.add_lidmaatschap(
             door=beheerder_andere_organisatie,
-            gebruiker=GebruikerFactory(),
+            gebruiker=GebruikerFactory.create(),
             organisatie=organisatie,
             rol=Rol.MEDEWERKER,
         )
@@ -131,7 +134,7 @@ def test_beheerder_of_another_organisation_is_refused(
 
 @pytest.mark.parametrize("rol", [r for r in Rol.values if r != Rol.BEHEERDER])
 def test_only_a_beheerder_may_give_roles(rol: str) -> None:
-    org = OrganisatieFactory(soort=OrganisatieSoort.MINISTERIE)
+    org = OrganisatieFactory.create(soort=OrganisatieSoort.MINISTERIE)
     if rol in ROLLEN_PER_SOORT[OrganisatieSoort.MINISTERIE]:
         door = persoon_met_rol(rol, org)
     else:
@@ -139,7 +142,7 @@ def test_only_a_beheerder_may_give_roles(rol: str) -> None:
     voor = _aantallen()
     with pytest.raises(PermissionDenied):
         services.add_lidmaatschap(
-            door=door, gebruiker=GebruikerFactory(), organisatie=org, rol=Rol.MEDEWERKER
+            door=door, gebruiker=GebruikerFactory.create(), organisatie=org, rol=Rol.MEDEWERKER
         )
     assert _aantallen() == voor
 
@@ -151,7 +154,10 @@ def test_ended_beheerder_may_no_longer_give_roles(organisatie: Organisatie) -> N
     beheerder = Gebruiker.objects.get(pk=beheerder.pk)
     with pytest.raises(PermissionDenied):
         services.add_lidmaatschap(
-            door=beheerder, gebruiker=GebruikerFactory(), organisatie=organisatie, rol="medewerker"
+            door=beheerder,
+            gebruiker=GebruikerFactory.create(),
+            organisatie=organisatie,
+            rol="medewerker",
         )
 
 
@@ -190,7 +196,7 @@ def test_ended_membership_can_be_given_again(
 
 def test_system_setup_without_actor_is_audited_as_such(organisatie: Organisatie) -> None:
     lid = services.add_lidmaatschap(
-        door=None, gebruiker=GebruikerFactory(), organisatie=organisatie, rol=Rol.MEDEWERKER
+        door=None, gebruiker=GebruikerFactory.create(), organisatie=organisatie, rol=Rol.MEDEWERKER
     )
     event = AuditEvent.objects.get(event="lidmaatschap.toegevoegd", object_id=str(lid.pk))
     assert event.actor_id is None and event.actor_naam == ""
@@ -213,8 +219,8 @@ def test_add_eenheid_refusals(
     organisatie: Organisatie,
     andere_organisatie: Organisatie,
 ) -> None:
-    EenheidFactory(organisatie=organisatie, naam="Directie")
-    elders = EenheidFactory(organisatie=andere_organisatie)
+    EenheidFactory.create(organisatie=organisatie, naam="Directie")
+    elders = EenheidFactory.create(organisatie=andere_organisatie)
     voor = _aantallen()
     with pytest.raises(ValidationError) as exc:
         services.add_eenheid(

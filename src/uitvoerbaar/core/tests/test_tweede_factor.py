@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client, override_settings
@@ -30,7 +31,7 @@ def _code(device: TOTPDevice) -> str:
     return f"{code:0{device.digits}d}"
 
 
-def _wachtwoord_login(client: Client, gebruiker: Gebruiker) -> object:
+def _wachtwoord_login(client: Client, gebruiker: Gebruiker) -> Any:
     return client.post("/inloggen/", {"username": gebruiker.username, "password": WACHTWOORD})
 
 
