@@ -309,8 +309,9 @@ def load_beginselen(*, door: Gebruiker | None = None, path: str | Path | None = 
         beginsel = bestaand.get(waarden["code"]) or Beginsel(code=waarden["code"])
         nieuw = beginsel.pk is None
         velden = _bijwerken(beginsel, waarden)
-        velden += _bijwerken(beginsel, {"zoektekst": beginsel.bereken_zoektekst()})
-        if nieuw or velden:
+        # The search text follows the fields; it is not reported as a change of its own.
+        zoektekst = _bijwerken(beginsel, {"zoektekst": beginsel.bereken_zoektekst()})
+        if nieuw or velden or zoektekst:
             beginsel.save()
             audit.record(
                 event="kennisbank.beginsel." + ("aangemaakt" if nieuw else "gewijzigd"),
@@ -697,8 +698,8 @@ def import_regelingen(*, door: Gebruiker | None = None, data: dict[str, Any]) ->
             }
             | {"eigenaar_id": organisaties[waarden["eigenaar"]].pk},
         )
-        velden += _bijwerken(regeling, {"zoektekst": regeling.bereken_zoektekst()})
-        if nieuw or velden:
+        zoektekst = _bijwerken(regeling, {"zoektekst": regeling.bereken_zoektekst()})
+        if nieuw or velden or zoektekst:
             regeling.save()
         uitvoerders = {organisaties[slug].pk for slug in waarden["uitvoerders"]}
         if nieuw or uitvoerders != {o.pk for o in regeling.uitvoerders.all()}:
@@ -712,7 +713,7 @@ def import_regelingen(*, door: Gebruiker | None = None, data: dict[str, Any]) ->
             sum(len(v) for v in artikelverslag.values())
             + rechten
             + sum(len(v) for v in grondverslag.values())
-            + (1 if nieuw or velden else 0)
+            + (1 if nieuw or velden or zoektekst else 0)
         )
         if wijzigingen:
             audit.record(
