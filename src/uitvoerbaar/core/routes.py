@@ -38,6 +38,19 @@ def _converters(pattern: URLPattern | URLResolver) -> dict[str, str]:
     return {naam: type(conv).__name__ for naam, conv in converters.items()}
 
 
+# Views of libraries that cannot carry `policy_actie` themselves, by the module of the view
+# (or its class). The OIDC views are the single sign-on login flow, open like the login page.
+EXTERNE_VIEWS: dict[str, str] = {
+    "mozilla_django_oidc.views": "publiek.bekijken",
+}
+
+
+def _externe_actie(callback: Callable[..., Any]) -> str | None:
+    klasse = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    module = getattr(klasse or callback, "__module__", "") or ""
+    return EXTERNE_VIEWS.get(module)
+
+
 def policy_actie_van(
     callback: Callable[..., Any], url_naam: str | None = None, site: AdminSite | None = None
 ) -> str | None:
@@ -48,7 +61,8 @@ def policy_actie_van(
       `view_class`, with `policy_actie` on the class;
     - ModelAdmin pages carry their `model_admin` (a `PolicyModelAdmin` has `policy_actie`);
     - the admin site's own pages (index, login, logout, ...) are answered by the site
-      (`BeheerSite.policy_actie_voor`)."""
+      (`BeheerSite.policy_actie_voor`);
+    - library views listed in EXTERNE_VIEWS."""
     model_admin = getattr(callback, "model_admin", None)
     if model_admin is not None:
         return getattr(model_admin, "policy_actie", None)
@@ -59,6 +73,9 @@ def policy_actie_van(
         klasse = getattr(callback, attr, None)
         if klasse is not None and getattr(klasse, "policy_actie", None):
             return str(klasse.policy_actie)
+    extern = _externe_actie(callback)
+    if extern is not None:
+        return extern
     if site is None:
         owner = getattr(callback, "admin_site", None) or getattr(callback, "__self__", None)
         site = owner if isinstance(owner, AdminSite) else None

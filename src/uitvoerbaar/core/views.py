@@ -38,8 +38,14 @@ def _veilige_next(request: HttpRequest, default: str) -> str:
 
 
 def _inlog_context(request: HttpRequest, form: InlogForm) -> dict[str, Any]:
-    nxt = _veilige_next(request, "")
-    return {"form": form, "next": nxt, "oidc_enabled": settings.OIDC_ENABLED}
+    return {
+        "form": form,
+        "next": _veilige_next(request, ""),
+        "oidc_enabled": settings.OIDC_ENABLED,
+        # Single sign-on sends a person it could not log in to /inloggen/?sso=mislukt
+        # (LOGIN_REDIRECT_URL_FAILURE).
+        "sso_mislukt": settings.OIDC_ENABLED and request.GET.get("sso") == "mislukt",
+    }
 
 
 @requires("publiek.bekijken")
