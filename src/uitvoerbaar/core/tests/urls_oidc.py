@@ -2,7 +2,8 @@
 
 from django.urls import include, path
 
-from uitvoerbaar.urls import handler403, handler404, urlpatterns as project_urls
+from uitvoerbaar.urls import handler403, handler404
+from uitvoerbaar.urls import urlpatterns as project_urls
 
 urlpatterns = [*project_urls, path("oidc/", include("mozilla_django_oidc.urls"))]
 
