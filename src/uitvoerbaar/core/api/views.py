@@ -64,30 +64,33 @@ class OrganisatieDetail(generics.RetrieveAPIView[Organisatie]):
         return selectors.organisatie_detail(user=_user(self.request), slug=self.kwargs["slug"])
 
 
-class LidmaatschapList(generics.GenericAPIView[Lidmaatschap]):
-    """Memberships of an organisation the logged-in person manages (beheerder)."""
+class LidmaatschapList(generics.ListCreateAPIView[Lidmaatschap]):
+    """Memberships (active and ended) of an organisation the logged-in person manages, and
+    giving someone a role in it (beheerder)."""
 
     policy_actie = "organisatie.beheren"
     serializer_class = LidmaatschapSerializer
-    queryset = Lidmaatschap.objects.none()  # for the schema
 
     def _organisatie(self) -> Organisatie:
         return selectors.beheerde_organisatie(user=_user(self.request), slug=self.kwargs["slug"])
 
+    def get_queryset(self) -> QuerySet[Lidmaatschap]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no request data
+            return Lidmaatschap.objects.none()
+        return selectors.lidmaatschappen_van(
+            user=_user(self.request), organisatie=self._organisatie()
+        )
+
     @extend_schema(operation_id="organisatie_lidmaatschappen_lijst")
-    def get(self, request: Request, slug: str) -> Response:
-        organisatie = self._organisatie()
-        qs = selectors.lidmaatschappen_van(user=_user(request), organisatie=organisatie)
-        page = self.paginate_queryset(qs)
-        data = LidmaatschapSerializer(page if page is not None else qs, many=True).data
-        return self.get_paginated_response(data) if page is not None else Response(data)
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="organisatie_lidmaatschap_toevoegen",
         request=NieuwLidmaatschapSerializer,
         responses={201: LidmaatschapSerializer},
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         organisatie = self._organisatie()
         invoer = NieuwLidmaatschapSerializer(
             data=request.data, context={"organisatie": organisatie}
