@@ -45,6 +45,11 @@ class BeginselList(generics.ListAPIView[Beginsel]):
 
     @extend_schema(
         operation_id="beginselen_lijst",
+        description=(
+            "Beginselen van goed bestuur uit drie kaders: de Code Goed Openbaar Bestuur, de "
+            "algemene beginselen van behoorlijk bestuur en de behoorlijkheidsnormen van de "
+            "Nationale ombudsman. Met uitleg in gewone taal en vragen voor een casus."
+        ),
         summary="Beginselen zoeken",
         tags=["kennisbank"],
         auth=PUBLIEK,
@@ -71,6 +76,7 @@ class BeginselDetail(generics.RetrieveAPIView[Beginsel]):
 
     @extend_schema(
         operation_id="beginsel_ophalen",
+        description="Eén beginsel, met uitleg, wettelijke grondslag en vragen voor een casus.",
         summary="Eén beginsel",
         tags=["kennisbank"],
         auth=PUBLIEK,
@@ -97,6 +103,9 @@ class RegelingList(generics.ListAPIView[Regeling]):
 
     @extend_schema(
         operation_id="regelingen_lijst",
+        description=(
+            "Regelingen met het verantwoordelijke ministerie, de uitvoerders en de bedoeling."
+        ),
         summary="Regelingen zoeken",
         tags=["kennisbank"],
         auth=PUBLIEK,
@@ -126,6 +135,10 @@ class RegelingDetail(generics.RetrieveAPIView[Regeling]):
 
     @extend_schema(
         operation_id="regeling_ophalen",
+        description=(
+            "Eén regeling met artikelen, waar burgers wel en geen recht op hebben, en de "
+            "gronden om af te wijken."
+        ),
         summary="Eén regeling",
         tags=["kennisbank"],
         auth=PUBLIEK,

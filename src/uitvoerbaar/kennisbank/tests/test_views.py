@@ -309,3 +309,20 @@ def test_regeling_and_artikel_pages_queries_do_not_grow(
         client.get("/kennisbank/regelingen/groot/")
     with django_assert_num_queries(drie_artikel):
         client.get(artikel_url)
+
+
+@pytest.mark.usefixtures("geladen")
+def test_include_links_principles_for_other_apps() -> None:
+    from django.template.loader import render_to_string
+
+    from uitvoerbaar.kennisbank import selectors
+
+    html = render_to_string(
+        "kennisbank/includes/beginselen_links.html",
+        {"beginselen": selectors.beginselen(kader="cgob")},
+    )
+    assert 'href="/kennisbank/beginselen/cgob-openheid/"' in html
+    assert "(Code Goed Openbaar Bestuur)" in html
+    assert "Er is geen beginsel genoemd." in render_to_string(
+        "kennisbank/includes/beginselen_links.html", {"beginselen": []}
+    )
