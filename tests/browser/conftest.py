@@ -26,7 +26,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,8 +48,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-REPO_DIR = Path(__file__).resolve().parents[2]
-LOCALE_DIR = REPO_DIR / "src" / "uitvoerbaar" / "locale"
 
 _tijdelijke_map: str | None = None
 
@@ -68,25 +65,6 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     if _tijdelijke_map:
         shutil.rmtree(_tijdelijke_map, ignore_errors=True)
-
-
-@pytest.fixture(scope="session")
-def vertalingen() -> None:
-    """Compile the .po catalogues when their .mo is missing or older (`make test` already did
-    it through `make messages`; this keeps a plain `pytest` run honest). Written to a temporary
-    file and moved into place, so two xdist workers never read a half-written catalogue."""
-    for po in LOCALE_DIR.glob("*/LC_MESSAGES/django.po"):
-        mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-            continue
-        fd, tmp = tempfile.mkstemp(dir=po.parent, suffix=".mo.tmp")
-        os.close(fd)
-        try:
-            subprocess.run(["msgfmt", "--check-format", "-o", tmp, str(po)], check=True)
-            os.replace(tmp, mo)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
 
 
 @pytest.fixture(scope="session")

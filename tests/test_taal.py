@@ -1,0 +1,38 @@
+"""The language switch over plain HTTP: POST /taal/ stores the choice; pages follow it."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("vertalingen")]
+
+
+def test_post_taal_switches_the_interface_to_english_and_back(client: Client) -> None:
+    nl = client.get("/").content.decode()
+    assert '<html lang="nl"' in nl and "Direct naar de inhoud" in nl
+
+    response = client.post("/taal/", {"language": "en", "next": "/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+
+    en = client.get("/").content.decode()
+    assert '<html lang="en"' in en
+    assert "Skip to content" in en
+    assert "Principles of good governance" in en
+    assert "Direct naar de inhoud" not in en
+    assert 'value="nl"' in en and ">Nederlands</button>" in en
+
+    client.post("/taal/", {"language": "nl", "next": "/"})
+    assert "Direct naar de inhoud" in client.get("/").content.decode()
+
+
+def test_unknown_language_is_ignored_and_the_interface_stays_dutch(client: Client) -> None:
+    client.post("/taal/", {"language": "xx", "next": "/"})
+    assert "Direct naar de inhoud" in client.get("/").content.decode()
+
+
+def test_english_error_page_for_an_unknown_address(client: Client) -> None:
+    client.post("/taal/", {"language": "en", "next": "/"})
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
