@@ -14,7 +14,7 @@ from uitvoerbaar.core.models import Organisatie
 
 from .constants import RechtSoort
 from .models import Afwijkingsgrond, Artikel, Beginsel, Kader, Rechtuitspraak, Regeling
-from .zoeken import zoekwoorden
+from .zoeken import schoon, zoekwoorden
 
 
 def _zoekfilter(zoek: str) -> Q:
@@ -39,9 +39,9 @@ def beginselen(*, zoek: str = "", kader: str = "", groep: str = "") -> QuerySet[
     their name, explanation, legal basis and questions."""
     qs = Beginsel.objects.select_related("kader").filter(_zoekfilter(zoek))
     if kader:
-        qs = qs.filter(kader__code=kader)
+        qs = qs.filter(kader__code=schoon(kader))
     if groep:
-        qs = qs.filter(groep=groep)
+        qs = qs.filter(groep=schoon(groep))
     return qs.order_by("kader__volgorde", "kader__naam", "volgorde", "naam")
 
 
@@ -84,7 +84,7 @@ def beginselen_per_kader(*, zoek: str = "", kader: str = "") -> list[KaderMetBeg
 def beginsel_detail(*, code: str) -> Beginsel:
     """One principle with its framework; Http404 when the code is unknown."""
     try:
-        return Beginsel.objects.select_related("kader").get(code=code)
+        return Beginsel.objects.select_related("kader").get(code=schoon(code))
     except Beginsel.DoesNotExist as exc:
         raise Http404(_("Dit beginsel bestaat niet.")) from exc
 
@@ -117,12 +117,12 @@ def regelingen(
         .filter(_zoekfilter(zoek))
     )
     if eigenaar:
-        qs = qs.filter(eigenaar__slug=eigenaar)
+        qs = qs.filter(eigenaar__slug=schoon(eigenaar))
     if uitvoerder:
         # At most one executor matches a slug, so this join adds no duplicate rows.
-        qs = qs.filter(uitvoerders__slug=uitvoerder)
+        qs = qs.filter(uitvoerders__slug=schoon(uitvoerder))
     if soort:
-        qs = qs.filter(soort=soort)
+        qs = qs.filter(soort=schoon(soort))
     return qs.order_by("naam")
 
 
@@ -166,7 +166,7 @@ def regeling_detail(*, code: str) -> Regeling:
                     ),
                 )
             )
-            .get(code=code)
+            .get(code=schoon(code))
         )
     except Regeling.DoesNotExist as exc:
         raise Http404(_("Deze regeling bestaat niet.")) from exc
@@ -184,14 +184,14 @@ def artikel_detail(*, regeling_code: str, nummer: str) -> Artikel:
                     queryset=Afwijkingsgrond.objects.order_by("volgorde", "pk"),
                 ),
             )
-            .get(regeling__code=regeling_code, nummer=nummer)
+            .get(regeling__code=schoon(regeling_code), nummer=schoon(nummer))
         )
     except Artikel.DoesNotExist as exc:
         raise Http404(_("Dit artikel bestaat niet.")) from exc
 
 
 def regeling_bestaat(*, code: str) -> bool:
-    return Regeling.objects.filter(code=code).exists()
+    return Regeling.objects.filter(code=schoon(code)).exists()
 
 
 def algemene_afwijkingsgronden(*, regeling: Regeling) -> list[Afwijkingsgrond]:

@@ -8,6 +8,13 @@ import unicodedata
 from collections.abc import Iterable
 
 
+def schoon(waarde: str, *, maximum: int = 200) -> str:
+    """A filter value from a request, safe to query with: a NUL character (which PostgreSQL
+    refuses in text) becomes U+FFFD, which no code or text contains, so it matches nothing
+    instead of failing; and the value is cut to a sane length."""
+    return waarde.replace("\x00", "\ufffd")[:maximum]
+
+
 def normaliseer(tekst: str) -> str:
     """Casefold and drop accents: 'Geïnformeerd' and 'geinformeerd' compare equal."""
     gevouwen = unicodedata.normalize("NFKD", tekst.casefold())
@@ -22,4 +29,4 @@ def zoektekst(delen: Iterable[str]) -> str:
 def zoekwoorden(query: str, *, maximum: int = 8) -> list[str]:
     """The words of a query, normalised; every word must occur (AND). Capped, so that a long
     pasted text cannot make the query arbitrarily large."""
-    return normaliseer(query).split()[:maximum]
+    return normaliseer(schoon(query)).split()[:maximum]

@@ -171,3 +171,18 @@ def test_api_query_counts_do_not_grow(
     for url in urls:
         with django_assert_num_queries(drie[url]):
             client.get(url)
+
+
+@pytest.mark.usefixtures("geladen")
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/beginselen?zoek=%00&kader=%00&groep=a%00b",
+        "/api/v1/regelingen?zoek=a%00&eigenaar=%00&uitvoerder=%00&soort=%00",
+        "/api/v1/regelingen?zoek=" + "lang%20" * 500,
+    ],
+)
+def test_odd_query_parameters_never_cause_a_server_error(client: Client, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.json()["count"] in {0, 1, 2, 3, 4}

@@ -326,3 +326,16 @@ def test_include_links_principles_for_other_apps() -> None:
     assert "Er is geen beginsel genoemd." in render_to_string(
         "kennisbank/includes/beginselen_links.html", {"beginselen": []}
     )
+
+
+@pytest.mark.usefixtures("geladen")
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/kennisbank/beginselen/?zoek=%00&kader=%00", 200),
+        ("/kennisbank/regelingen/?zoek=%00&eigenaar=%00&uitvoerder=%00&soort=%00", 200),
+        ("/kennisbank/regelingen/participatiewet/artikelen/1%008/", 404),
+    ],
+)
+def test_odd_input_never_causes_a_server_error(client: Client, url: str, status: int) -> None:
+    assert client.get(url).status_code == status
