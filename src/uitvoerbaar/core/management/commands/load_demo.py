@@ -112,8 +112,9 @@ class Command(BaseCommand):
             _(
                 "Tweede factor: zet de geheime sleutel in een authenticator-app (TOTP, 6 cijfers, "
                 "30 seconden). De code hierboven is maar kort geldig. Een nieuwe code krijgt u "
-                "met: uitvoerbaar demo_totp <gebruikersnaam>"
+                "met dit commando:"
             ),
+            "    uitvoerbaar demo_totp <" + _("gebruikersnaam") + ">",
             _(
                 "Alleen voor de demo: met UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR=true slaat u de "
                 "tweede factor over. Zet dit nooit aan in productie; de productie-instellingen "
