@@ -131,3 +131,23 @@ def test_searching_principles_keeps_the_page_accessible(page: Any, beginselen: N
     assert "Zorgvuldigheidsbeginsel" in inhoud
     assert "Openheid en integriteit" not in inhoud
     assert_toegankelijk(page)
+
+
+def test_every_page_of_the_demo_content_is_accessible(page: Any) -> None:
+    """The real principles (data/beginselen.json) and the five demo regulations with all their
+    articles: every page in Chromium, axe-core clean."""
+    from uitvoerbaar.core import demo
+    from uitvoerbaar.kennisbank.models import Beginsel, Regeling
+
+    demo.load_demo()
+    paden = ["/kennisbank/beginselen/", "/kennisbank/regelingen/"]
+    paden += [b.get_absolute_url() for b in Beginsel.objects.order_by("pk")]
+    for regeling in Regeling.objects.prefetch_related("artikelen").order_by("pk"):
+        paden.append(regeling.get_absolute_url())
+        paden += [a.get_absolute_url() for a in regeling.artikelen.all()]
+    assert len(paden) > 2 + 29 + 5, "both lists, every principle, every regulation, articles"
+
+    for pad in paden:
+        response = page.goto(pad)
+        assert response is not None and response.status == 200, pad
+        assert_toegankelijk(page)

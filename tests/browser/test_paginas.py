@@ -40,3 +40,16 @@ def test_unknown_page_shows_dutch_not_found_page_that_is_accessible(page: Any) -
     assert response is not None and response.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "Pagina niet gevonden"
     assert_toegankelijk(page)
+
+
+def test_server_error_page_is_accessible(page: Any) -> None:
+    """The 500 page is rendered without a request; shown here on the live server's origin so
+    its stylesheets load, then checked like every other page."""
+    from django.test import RequestFactory
+    from django.views import defaults
+
+    html = defaults.server_error(RequestFactory().get("/")).content.decode()
+    page.goto("/")
+    page.set_content(html)
+    assert page.get_by_role("heading", level=1).inner_text() == "Er ging iets mis"
+    assert_toegankelijk(page)
