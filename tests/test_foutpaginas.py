@@ -19,7 +19,9 @@ def _zonder_inline(html: str) -> None:
 
 
 def test_server_error_page_stands_alone_in_dutch() -> None:
-    response = defaults.server_error(RequestFactory().get("/"))
+    # the language LocaleMiddleware would have activated for this request
+    with translation.override("nl"):
+        response = defaults.server_error(RequestFactory().get("/"))
     html = response.content.decode()
 
     assert response.status_code == 500
@@ -39,7 +41,8 @@ def test_server_error_page_in_english() -> None:
 
 @pytest.mark.django_db
 def test_bad_request_page_in_dutch() -> None:
-    response = defaults.bad_request(RequestFactory().get("/"), Exception("kapot"))
+    with translation.override("nl"):
+        response = defaults.bad_request(RequestFactory().get("/"), Exception("kapot"))
     html = response.content.decode()
     assert response.status_code == 400
     assert "Het verzoek klopt niet" in html

@@ -46,9 +46,11 @@ def test_server_error_page_is_accessible(page: Any) -> None:
     """The 500 page is rendered without a request; shown here on the live server's origin so
     its stylesheets load, then checked like every other page."""
     from django.test import RequestFactory
+    from django.utils import translation
     from django.views import defaults
 
-    html = defaults.server_error(RequestFactory().get("/")).content.decode()
+    with translation.override("nl"):
+        html = defaults.server_error(RequestFactory().get("/")).content.decode()
     page.goto("/")
     page.set_content(html)
     assert page.get_by_role("heading", level=1).inner_text() == "Er ging iets mis"
