@@ -108,3 +108,22 @@ def inloggen(page: Any, username: str, wachtwoord: str) -> None:
     page.get_by_label("Wachtwoord").fill(wachtwoord)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
+
+
+def inloggen_met_tweede_factor(page: Any, gebruiker: Any) -> None:
+    """Log in a person whose role needs the second factor, with a code from their device
+    (a confirmed TOTP device is made when they have none)."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from uitvoerbaar.core.tests.factories import WACHTWOORD, totp_device
+
+    device = TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first()
+    device = device or totp_device(gebruiker)
+    inloggen(page, gebruiker.username, WACHTWOORD)
+    assert "/inloggen/tweede-factor/" in page.url
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    page.get_by_label("Code uit uw authenticator-app").fill(f"{code:0{device.digits}d}")
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/start/"), page.url
