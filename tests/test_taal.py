@@ -36,3 +36,17 @@ def test_english_error_page_for_an_unknown_address(client: Client) -> None:
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_english_catalogue_is_valid_and_has_no_guessed_translations() -> None:
+    """msgfmt --check finds no format errors (placeholders kept), and no entry is fuzzy: a
+    fuzzy entry is msgmerge's guess from a similar Dutch text, often with the wrong meaning."""
+    import subprocess
+
+    from .conftest import LOCALE_DIR
+
+    po = LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po"
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
+    tekst = po.read_text(encoding="utf-8")
+    assert "#, fuzzy" not in tekst
+    assert 'msgstr "Skip to content"' in tekst
