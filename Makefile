@@ -43,8 +43,8 @@ test-fast: setup
 	$(BIN)/pytest -q -n 2 -m "not browser" $(PYTEST_ARGS)
 
 lint: setup
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks conftest.py
+	$(BIN)/ruff format --check src tests benchmarks conftest.py
 	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=uitvoerbaar.conf.test $(BIN)/uitvoerbaar makemigrations --check --dry-run
 

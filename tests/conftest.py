@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,18 +37,3 @@ def vertalingen() -> None:
 
         trans_real._translations = {}
         trans_real._default = None
-
-
-@pytest.fixture(autouse=True)
-def _taal_herstellen() -> Iterator[None]:
-    """LocaleMiddleware activates the request's language in the test thread and nothing turns
-    it off again; after a test that switched to English, restore the language it started with,
-    so later tests in the same process (xdist worker) still get Dutch messages."""
-    from django.utils import translation
-
-    voor = translation.get_language()
-    yield
-    if voor:
-        translation.activate(voor)
-    else:
-        translation.deactivate()

@@ -12,12 +12,12 @@ from uitvoerbaar.core.tests.factories import OrganisatieFactory, persoon_met_rol
 
 @pytest.fixture
 def organisatie(db: None) -> Organisatie:
-    return OrganisatieFactory(naam="Landelijke Testdienst", slug="ltd", afkorting="LTD")
+    return OrganisatieFactory.create(naam="Landelijke Testdienst", slug="ltd", afkorting="LTD")
 
 
 @pytest.fixture
 def andere_organisatie(db: None) -> Organisatie:
-    return OrganisatieFactory(naam="Andere Dienst", slug="andere", afkorting="AD")
+    return OrganisatieFactory.create(naam="Andere Dienst", slug="andere", afkorting="AD")
 
 
 @pytest.fixture

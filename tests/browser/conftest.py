@@ -34,9 +34,6 @@ from typing import Any
 import pytest
 from django.conf import settings
 
-# Let the teardown of transactional tests empty the append-only audit tables.
-from uitvoerbaar.audit.testing import audit_flush_toestaan  # noqa: F401
-
 CHROMIUM = os.environ.get("UITVOERBAAR_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

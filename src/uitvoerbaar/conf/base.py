@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "uitvoerbaar.core.middleware.TaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,6 +166,9 @@ if OIDC_ENABLED:
     OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
     OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
     OIDC_CREATE_USER = False
+    # A person the identity provider vouches for but who has no account here goes back to
+    # the login page, which then says so.
+    LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -228,7 +231,9 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Uitvoerbaar API",
-    "DESCRIPTION": "API van Uitvoerbaar, versie 1. Fouten volgen RFC 9457 (application/problem+json).",
+    "DESCRIPTION": (
+        "API van Uitvoerbaar, versie 1. Fouten volgen RFC 9457 (application/problem+json)."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",

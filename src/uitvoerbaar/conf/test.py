@@ -1,9 +1,9 @@
 """Settings for the test suite (SQLite by default, PostgreSQL when DATABASE_URL names it)."""
 
 from .base import *  # noqa: F403
-from .base import STATIC_ROOT, DATABASES, env
+from .base import DATABASES, STATIC_ROOT, env
 
-SECRET_KEY = "test-only-key"  # noqa: S105
+SECRET_KEY = "test-only-key"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; Argon2 tested apart
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

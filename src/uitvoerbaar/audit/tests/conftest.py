@@ -8,9 +8,6 @@ from django.db import transaction
 from uitvoerbaar.audit import services
 from uitvoerbaar.audit.models import AuditEvent
 
-# Lets the teardown of transactional tests empty the append-only tables (see audit.testing).
-from uitvoerbaar.audit.testing import audit_flush_toestaan  # noqa: F401
-
 
 @pytest.fixture
 def maak_events(db: None) -> Callable[..., list[AuditEvent]]:
