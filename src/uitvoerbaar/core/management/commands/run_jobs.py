@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -9,6 +10,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from uitvoerbaar.core.jobs import JOBS, run
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -23,8 +26,14 @@ class Command(BaseCommand):
             now = timezone.now()
             for job in JOBS:
                 if next_run[job.name] <= now:
-                    self.stdout.write(f"{job.name}: {run(job.name)}")
                     next_run[job.name] = now + job.interval
+                    try:
+                        self.stdout.write(f"{job.name}: {run(job.name)}")
+                    except Exception:
+                        # One failing job must not stop the others; it is retried at its
+                        # next interval, as Celery beat would.
+                        logger.exception("Taak %s mislukt", job.name)
+                        self.stderr.write(f"{job.name}: mislukt, zie het logboek")
             if once:
                 return
             time.sleep(30)
