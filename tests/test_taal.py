@@ -26,6 +26,16 @@ def test_post_taal_switches_the_interface_to_english_and_back(client: Client) ->
     assert "Direct naar de inhoud" in client.get("/").content.decode()
 
 
+def test_an_english_browser_still_gets_dutch_until_the_switch_is_used(client: Client) -> None:
+    """Dutch by default: the browser's Accept-Language does not choose the language."""
+    nl = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="nl"' in nl and "Direct naar de inhoud" in nl
+
+    client.post("/taal/", {"language": "en", "next": "/"})
+    en = client.get("/", HTTP_ACCEPT_LANGUAGE="nl-NL,nl;q=0.9").content.decode()
+    assert '<html lang="en"' in en and "Skip to content" in en
+
+
 def test_unknown_language_is_ignored_and_the_interface_stays_dutch(client: Client) -> None:
     client.post("/taal/", {"language": "xx", "next": "/"})
     assert "Direct naar de inhoud" in client.get("/").content.decode()

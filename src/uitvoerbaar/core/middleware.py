@@ -8,8 +8,10 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 # URL names a person may use before the second factor is verified.
@@ -54,3 +56,17 @@ class SecondFactorRequiredMiddleware:
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('core:tweede_factor')}?{query}")
         return self.get_response(request)
+
+
+class TaalMiddleware(LocaleMiddleware):
+    """Dutch by default, English only when the person chose it with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, so a civil servant
+    with an English browser would get an English screen they never asked for. Here only the
+    switch's cookie counts; everything else gets settings.LANGUAGE_CODE."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        gekozen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        taal = gekozen if gekozen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(taal)
+        request.LANGUAGE_CODE = translation.get_language()
