@@ -121,7 +121,10 @@ def test_wrong_code_gives_dutch_error_next_to_field_and_does_not_verify(
     response = client.post(TWEEDE_FACTOR, {"code": fout})
     assert response.status_code == 400
     body = response.content.decode()
-    assert 'id="id_code_fout"' in body
+    # The error sits next to the field, under the id Django names in aria-describedby.
+    assert 'id="id_code_error"' in body
+    assert 'aria-describedby="id_code_helptext id_code_error"' in body
+    assert 'id="id_code_helptext"' in body
     assert "Deze code klopt niet of is verlopen." in body
     device.refresh_from_db()
     assert not device.confirmed

@@ -174,7 +174,7 @@ def test_form_and_service_together_put_the_message_next_to_the_field(
     html = render_to_string("kennisbank/includes/perspectieven_form.html", {"form": form})
     assert html.count("<fieldset") == 4
     assert '<legend class="utrecht-form-fieldset__legend">Burger</legend>' in html
-    assert 'class="utrecht-paragraph veldfout"' in html
+    assert 'class="veldfout" id="id_juridisch_toelichting_error"' in html
 
 
 @pytest.mark.django_db
