@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from uitvoerbaar.core.admin_site import PolicyModelAdmin, beheer_site
 
@@ -40,10 +41,32 @@ class KaderAdmin(KennisbankAdmin):
     search_fields = ["naam", "code"]
 
 
+class GroepFilter(admin.SimpleListFilter):
+    """Filter on a principle's group. Django's default filter would show principles without a
+    group as a link with no text, which a screen reader cannot name; here they get one."""
+
+    title = _("groep")
+    parameter_name = "groep"
+    ZONDER = "-"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        groepen = (
+            Beginsel.objects.exclude(groep="").order_by("groep").values_list("groep", flat=True)
+        )
+        return [(g, g) for g in groepen.distinct()] + [(self.ZONDER, _("Zonder groep"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() == self.ZONDER:
+            return queryset.filter(groep="")
+        if self.value():
+            return queryset.filter(groep=self.value())
+        return queryset
+
+
 @admin.register(Beginsel, site=beheer_site)
 class BeginselAdmin(KennisbankAdmin):
     list_display = ["naam", "code", "kader", "groep", "wettelijke_grondslag", "volgorde"]
-    list_filter = ["kader", "groep", "geschreven"]
+    list_filter = ["kader", GroepFilter, "geschreven"]
     list_select_related = ["kader"]
     search_fields = ["naam", "code", "toelichting"]
 

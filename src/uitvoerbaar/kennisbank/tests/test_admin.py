@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,25 @@ def test_beheerder_sees_the_kennisbank_lists(client: Client, beheerder: Gebruike
         "perspectiefbeoordeling",
     ):
         assert client.get(f"/beheer/kennisbank/{model}/").status_code == 200, model
+
+
+def test_group_filter_names_principles_without_a_group(
+    client: Client, beheerder: Gebruiker, beginselen_bestand: Path
+) -> None:
+    """Django's own filter would render principles without a group as an empty link."""
+    services.load_beginselen(path=beginselen_bestand)
+    zonder = Beginsel.objects.filter(groep="")
+    met = Beginsel.objects.exclude(groep="")
+    assert zonder.exists() and met.exists()
+    ingelogd(client, beheerder)
+
+    html = client.get("/beheer/kennisbank/beginsel/").content.decode()
+    assert "Zonder groep" in html
+    assert 'href="?groep=-"' in html
+    assert not re.search(r'<a href="\?[^"]*groep[^"]*"[^>]*>\s*</a>', html)  # no nameless link
+
+    gefilterd = client.get("/beheer/kennisbank/beginsel/", {"groep": "-"})
+    assert set(gefilterd.context["cl"].queryset) == set(zonder)
+    groep = met.first().groep  # type: ignore[union-attr]
+    gefilterd = client.get("/beheer/kennisbank/beginsel/", {"groep": groep})
+    assert set(gefilterd.context["cl"].queryset) == set(met.filter(groep=groep))
