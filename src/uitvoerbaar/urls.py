@@ -20,4 +20,5 @@ if settings.OIDC_ENABLED:
 
 handler403 = "uitvoerbaar.core.errors.forbidden"
 handler404 = "uitvoerbaar.core.errors.not_found"
+handler500 = "uitvoerbaar.core.errors.server_error"
 admin.site.site_header = "Uitvoerbaar"

@@ -17,6 +17,7 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
     (_("Mijn organisaties"), "core:organisaties", "organisatie.bekijken"),
     (_("Auditketen"), "audit:ketenkop", "audit.ketenkop.bekijken"),
+    (_("Inzagelog"), "audit:inzages", "audit.toegangslog.bekijken"),
 ]
 
 
