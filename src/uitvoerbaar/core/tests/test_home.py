@@ -40,3 +40,12 @@ def test_anonymous_navigation_shows_public_pages_only(client: Client) -> None:
 def test_welcome_page_sends_logged_in_people_to_start(client: Client) -> None:
     client.force_login(GebruikerFactory.create())
     assert client.get("/")["Location"] == "/start/"
+
+
+@pytest.mark.parametrize("rol", Rol.values)
+def test_access_log_is_in_the_navigation_only_for_roles_that_may_read_it(
+    client: Client, rol: str
+) -> None:
+    body = ingelogd(client, persoon_met_rol(rol)).get("/start/").content.decode()
+    mag = rol in (Rol.BEHEERDER, Rol.VERTROUWENSPERSOON)
+    assert ('href="/audit/inzage/"' in body) is mag
