@@ -9,6 +9,11 @@ Scopes:
 - INGELOGD: any logged-in person, whatever their roles.
 - ROL: a logged-in person holding one of the roles in any organisation.
 - EIGEN_ORGANISATIE: one of the roles in the organisation the object belongs to.
+- TOEGEWEZEN: as EIGEN_ORGANISATIE, but the object itself names who is concerned: its
+  `policy_toegewezen(actie)` returns the (organisation id, role) pairs and the person ids that
+  may act. Used where the role that counts differs per object, as for a request to respond
+  (the level of its escalation ladder decides who must answer). A person named by the object
+  needs no role. An object without `policy_toegewezen` is checked as EIGEN_ORGANISATIE.
 """
 
 from __future__ import annotations
@@ -29,6 +34,15 @@ class Reikwijdte(enum.StrEnum):
     INGELOGD = "ingelogd"
     ROL = "rol"
     EIGEN_ORGANISATIE = "eigen_organisatie"
+    TOEGEWEZEN = "toegewezen"
+
+
+@dataclass(frozen=True)
+class Toewijzing:
+    """Who an object says is concerned with an action (scope TOEGEWEZEN)."""
+
+    paren: frozenset[tuple[int, str]] = frozenset()
+    personen: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,45 @@ POLICY: Final[dict[str, Regel]] = {
         _r(Rol.BEHEERDER, Rol.VERTROUWENSPERSOON),
         omschrijving="Zien wie vertrouwelijke gegevens van de organisatie heeft ingezien",
     ),
+    # Response duty (responsplicht). The request names who is concerned: the requester, and the
+    # organisation and role responsible at each escalation level it reached.
+    "reactieverzoek.inbox": Regel(
+        Reikwijdte.ROL, ALLE_ROLLEN, omschrijving="De eigen lijst 'Te beantwoorden' zien"
+    ),
+    "reactieverzoek.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        ALLE_ROLLEN,
+        omschrijving="Een verzoek met zijn tijdlijn bekijken (vrager en verantwoordelijken)",
+    ),
+    "reactieverzoek.beantwoorden": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        ALLE_ROLLEN,
+        omschrijving="Een verzoek beantwoorden met pas toe of leg uit (elk bereikt niveau)",
+    ),
+    "reactieverzoek.termijn": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        ALLE_ROLLEN,
+        omschrijving="De termijn opschorten, hervatten of eenmaal verlengen (verantwoordelijken)",
+    ),
+    "reactieverzoek.beoordelen": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        ALLE_ROLLEN,
+        omschrijving="Een antwoord aanvaarden of onvoldoende noemen, of intrekken (de vrager)",
+    ),
+    "reactieverzoek.controleren": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        ALLE_ROLLEN,
+        omschrijving="Vaststellen of een toegezegde maatregel is uitgevoerd",
+    ),
+    "reactieverzoek.openbaarheid": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.BESTUUR, Rol.AMBTELIJKE_TOP),
+        omschrijving="Openbaarmaking weigeren op een grond uit de Woo (ontvangende organisatie)",
+    ),
+    "responsplicht.beheren": Regel(
+        Reikwijdte.ROL, _r(Rol.BEHEERDER), omschrijving="Soorten verzoek en hun ladder beheren"
+    ),
+    "meldingen.eigen": Regel(Reikwijdte.INGELOGD, omschrijving="Eigen meldingen lezen"),
 }
 
 
@@ -116,6 +169,15 @@ def allows(user: Any, actie: str, obj: Any = None) -> bool:
         return False
     if r.reikwijdte is Reikwijdte.INGELOGD:
         return True
+    if r.reikwijdte is Reikwijdte.TOEGEWEZEN and hasattr(obj, "policy_toegewezen"):
+        toewijzing: Toewijzing = obj.policy_toegewezen(actie)
+        if user.pk in toewijzing.personen:
+            return True
+        return any(
+            (lid.organisatie_id, lid.rol) in toewijzing.paren
+            for lid in user.actieve_lidmaatschappen()
+            if lid.rol in r.rollen
+        )
     orgs = organisaties_met_rol(user, r.rollen)
     if r.reikwijdte is Reikwijdte.ROL or obj is None:
         # Without an object, EIGEN_ORGANISATIE asks "may this person do this anywhere?", which
