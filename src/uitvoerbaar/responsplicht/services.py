@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,6 +37,7 @@ from .constants import (
 from .models import (
     Controle,
     Escalatieniveau,
+    Melding,
     Reactie,
     Reactieverzoek,
     Soort,
@@ -761,3 +762,20 @@ def _skip_locked() -> dict[str, bool]:
     from django.db import connection
 
     return {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
+
+
+# --- notifications ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def mark_melding_gelezen(*, melding: Melding, door: Gebruiker) -> Melding:
+    """Mark one of the person's own notifications as read. Idempotent: the first moment of
+    reading is kept. Not audited: it changes nothing anyone else sees."""
+    policy.require(door, "meldingen.eigen")
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    if melding.ontvanger_id != door.pk:
+        raise PermissionDenied(_("Deze melding is niet voor u."))
+    if melding.gelezen_op is None:
+        melding.gelezen_op = timezone.now()
+        melding.save(update_fields=["gelezen_op"])
+    return melding
