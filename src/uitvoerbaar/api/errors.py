@@ -22,6 +22,7 @@ TITELS: dict[int, Any] = {
     404: gettext_lazy("Niet gevonden"),
     405: gettext_lazy("Methode niet toegestaan"),
     406: gettext_lazy("Formaat niet beschikbaar"),
+    409: gettext_lazy("Dit kan nu niet"),
     415: gettext_lazy("Formaat van de invoer niet ondersteund"),
     429: gettext_lazy("Te veel verzoeken"),
     500: gettext_lazy("Fout in de server"),
