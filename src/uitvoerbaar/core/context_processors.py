@@ -15,6 +15,7 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Start"), "core:home", "account.eigen"),
     (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),
     (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
+    (_("Register"), "register:overzicht", "publiek.bekijken"),
     (_("Mijn organisaties"), "core:organisaties", "organisatie.bekijken"),
     (_("Auditketen"), "audit:ketenkop", "audit.ketenkop.bekijken"),
     (_("Inzagelog"), "audit:inzages", "audit.toegangslog.bekijken"),
