@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
 from uitvoerbaar.core.constants import Rol
@@ -344,6 +345,13 @@ class Invoer(serializers.Serializer[Any]):
     default_error_messages = {  # DRF merges this with the parents' messages
         "invalid": _("Stuur de invoer als een JSON-object met velden."),
     }
+
+    def validate_empty_values(self, data: Any) -> tuple[bool, Any]:
+        if data is None:  # a JSON body "null"; DRF would say "No data provided" in English
+            raise serializers.ValidationError(
+                {api_settings.NON_FIELD_ERRORS_KEY: [self.error_messages["invalid"]]}
+            )
+        return super().validate_empty_values(data)
 
     def to_internal_value(self, data: Any) -> Any:
         onbekend: dict[str, Any] = {}

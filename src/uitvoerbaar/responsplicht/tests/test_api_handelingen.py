@@ -531,6 +531,7 @@ def test_every_move_refuses_unknown_fields(
             {"dagen": "Het aantal dagen is een geheel getal."},
         ),
         ("opschorten", ["reden"], {"": "Stuur de invoer als een JSON-object met velden."}),
+        ("opschorten", '"reden"', {"": "Stuur de invoer als een JSON-object met velden."}),
     ],
 )
 def test_wrong_types_are_400_with_a_dutch_message_per_field(
@@ -566,4 +567,16 @@ def test_moves_take_json_only(wereld: Wereld, maak_verzoek: Maak) -> None:
         _pad(verzoek, "opschorten"), {"reden": "Formulier."}
     )
     assert problem(response, 415)["title"] == "Formaat van de invoer niet ondersteund"
+    voor.check()
+
+
+def test_a_null_body_is_400_in_dutch(wereld: Wereld, maak_verzoek: Maak) -> None:
+    verzoek = maak_verzoek()
+    voor = Onveranderd(verzoek)
+    response = ingelogd(Client(), wereld.bestuur).generic(
+        "POST", _pad(verzoek, "opschorten"), "null", content_type="application/json"
+    )
+    assert _fouten(problem(response, 400)) == {
+        "": "Stuur de invoer als een JSON-object met velden."
+    }
     voor.check()
