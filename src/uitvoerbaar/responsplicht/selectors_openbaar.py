@@ -333,7 +333,7 @@ def publieke_link(url: str) -> str:
     if delen.scheme or delen.netloc:
         if delen.scheme not in ("http", "https") or not delen.hostname:
             return ""
-        if not _host_is_platform(delen.netloc):
+        if not _host_is_platform(delen.hostname):
             return url
     elif not url.startswith("/"):
         return ""
