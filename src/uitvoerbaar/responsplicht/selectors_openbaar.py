@@ -115,10 +115,10 @@ def statistieken(
         for rij in Reactie.objects.filter(namens_organisatie_id__in=ids)
         .values("namens_organisatie_id")
         .annotate(
-            op_tijd=Count("pk", filter=Q(te_laat=False)),
-            te_laat=Count("pk", filter=Q(te_laat=True)),
-            pas_toe=Count("pk", filter=Q(soort=Antwoordsoort.PAS_TOE)),
-            leg_uit=Count("pk", filter=Q(soort=Antwoordsoort.LEG_UIT)),
+            n_op_tijd=Count("pk", filter=Q(te_laat=False)),
+            n_te_laat=Count("pk", filter=Q(te_laat=True)),
+            n_pas_toe=Count("pk", filter=Q(soort=Antwoordsoort.PAS_TOE)),
+            n_leg_uit=Count("pk", filter=Q(soort=Antwoordsoort.LEG_UIT)),
         )
         .order_by()
     }
@@ -146,10 +146,10 @@ def statistieken(
     for org_id in ids:
         rij = antwoorden.get(org_id, {})
         uitkomst[org_id] = Statistiek(
-            op_tijd=rij.get("op_tijd", 0),
-            te_laat=rij.get("te_laat", 0),
-            pas_toe=rij.get("pas_toe", 0),
-            leg_uit=rij.get("leg_uit", 0),
+            op_tijd=rij.get("n_op_tijd", 0),
+            te_laat=rij.get("n_te_laat", 0),
+            pas_toe=rij.get("n_pas_toe", 0),
+            leg_uit=rij.get("n_leg_uit", 0),
             te_laat_nu=te_laat_nu.get(org_id, 0),
             woo=tuple(woo.get(org_id, ())),
         )
