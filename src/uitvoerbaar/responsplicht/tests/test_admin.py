@@ -29,7 +29,10 @@ def _wijzig(soort: Soort) -> str:
 
 
 def _formulier(
-    soort: Soort, *, nieuw_niveau: dict[str, Any] | None = None, **wijziging: Any
+    soort: Soort,
+    wijziging: dict[str, Any] | None = None,
+    *,
+    nieuw_niveau: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """What the browser posts for the change page: the kind and its ladder (inline formset
     with prefix `niveaus`)."""
@@ -68,7 +71,7 @@ def _formulier(
         i = len(niveaus)
         data.update({f"niveaus-{i}-soort": soort.pk, f"niveaus-{i}-id": ""})
         data.update({f"niveaus-{i}-{k}": v for k, v in nieuw_niveau.items()})
-    data.update(wijziging)
+    data.update(wijziging or {})
     return data
 
 
@@ -97,7 +100,7 @@ def test_beheerder_changes_a_term_audited(
     ingelogd(client, beheerder)
     assert client.get(_wijzig(soort)).status_code == 200
 
-    response = client.post(_wijzig(soort), _formulier(soort, termijn_aantal=4))
+    response = client.post(_wijzig(soort), _formulier(soort, {"termijn_aantal": 4}))
 
     assert response.status_code == 302, response.content.decode()[:3000]
     soort.refresh_from_db()
@@ -144,7 +147,7 @@ def test_beheerder_adds_a_level_to_the_ladder_audited(
 
 def test_a_level_changed_is_audited(client: Client, beheerder: Gebruiker, soort: Soort) -> None:
     ingelogd(client, beheerder)
-    response = client.post(_wijzig(soort), _formulier(soort, **{"niveaus-0-termijn_aantal": 7}))
+    response = client.post(_wijzig(soort), _formulier(soort, {"niveaus-0-termijn_aantal": 7}))
     assert response.status_code == 302, response.content.decode()[:3000]
     assert soort.niveaus.get().termijn_aantal == 7
     [event] = _events("responsplicht.escalatieniveau.")
@@ -185,7 +188,7 @@ def test_bad_input_is_refused_in_dutch_and_changes_nothing(
     voor = (soort.herinneringen, soort.termijn_aantal, list(soort.niveaus.values()))
     ingelogd(client, beheerder)
 
-    response = client.post(_wijzig(soort), _formulier(soort, **wijziging))
+    response = client.post(_wijzig(soort), _formulier(soort, wijziging))
 
     assert response.status_code == 200  # the admin shows the form again
     assert melding in response.content.decode()
@@ -199,7 +202,7 @@ def test_a_level_cannot_be_removed(client: Client, beheerder: Gebruiker, soort: 
     html = client.get(_wijzig(soort)).content.decode()
     assert 'name="niveaus-0-DELETE"' not in html
 
-    response = client.post(_wijzig(soort), _formulier(soort, **{"niveaus-0-DELETE": "on"}))
+    response = client.post(_wijzig(soort), _formulier(soort, {"niveaus-0-DELETE": "on"}))
 
     assert response.status_code == 302
     assert soort.niveaus.count() == 1
@@ -207,7 +210,7 @@ def test_a_level_cannot_be_removed(client: Client, beheerder: Gebruiker, soort: 
 
 def test_the_code_cannot_be_changed(client: Client, beheerder: Gebruiker, soort: Soort) -> None:
     ingelogd(client, beheerder)
-    response = client.post(_wijzig(soort), _formulier(soort, code="iets-anders"))
+    response = client.post(_wijzig(soort), _formulier(soort, {"code": "iets-anders"}))
     assert response.status_code == 302
     soort.refresh_from_db()
     assert soort.code == "noodrem-test"
@@ -244,7 +247,7 @@ def test_other_roles_cannot_open_or_change_kinds(
     persoon = persoon_met_rol(rol, None if rol == Rol.AMBTELIJKE_TOP else organisatie)
     ingelogd(client, persoon)
     assert client.get(LIJST).status_code == 403
-    response = client.post(_wijzig(soort), _formulier(soort, termijn_aantal=99))
+    response = client.post(_wijzig(soort), _formulier(soort, {"termijn_aantal": 99}))
     assert response.status_code == 403
     soort.refresh_from_db()
     assert soort.termijn_aantal == 5

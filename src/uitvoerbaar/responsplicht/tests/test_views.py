@@ -490,3 +490,33 @@ def test_start_page_links_to_the_inbox_or_to_my_questions(client: Client, wereld
     html = _html(client.get("/start/"))
     assert 'href="/verzoeken/mijn-vragen/">Mijn vragen: uw verzoeken en de antwoorden' in html
     assert "Te beantwoorden: verzoeken" not in html
+
+
+def test_request_page_costs_the_same_queries_for_more_answers_and_principles(
+    client: Client,
+    wereld: Wereld,
+    maak_verzoek: Maak,
+    beginsel: Beginsel,
+    django_assert_num_queries: Any,
+) -> None:
+    from uitvoerbaar.kennisbank.tests.factories import BeginselFactory
+
+    een = maak_verzoek()
+    _leg_uit(een, wereld.bestuur, beginsel)
+    meer = maak_verzoek()
+    _leg_uit(meer, wereld.bestuur, beginsel)
+    services.contest_answer(verzoek=meer, door=wereld.medewerker, reden="Niet genoeg.")
+    services.answer_leg_uit(
+        verzoek=meer,
+        door=wereld.top,
+        redenen="Ook de top volgt het niet.",
+        beginselen=[beginsel, *BeginselFactory.create_batch(3)],
+        antwoorden=["Ja.", "Nee."],
+    )
+    ingelogd(client, wereld.medewerker)
+    client.get(_url(een))
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(_url(een)).status_code == 200
+    with django_assert_num_queries(len(ctx.captured_queries)):
+        response = client.get(_url(meer))
+    assert len(response.context["reacties"]) == 2
