@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "uitvoerbaar.core",
     "uitvoerbaar.audit",
     "uitvoerbaar.kennisbank",
+    "uitvoerbaar.termijnen",
     "uitvoerbaar.responsplicht",
     "uitvoerbaar.api",
 ]
