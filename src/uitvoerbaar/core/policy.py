@@ -84,6 +84,17 @@ POLICY: Final[dict[str, Regel]] = {
     "kennisbank.beheren": Regel(
         Reikwijdte.ROL, _r(Rol.BEHEERDER), omschrijving="Kennisbank bijwerken"
     ),
+    # Deadlines (termijnen): days made equal to feestdagen by decree, and closing days.
+    "termijnen.beheren": Regel(
+        Reikwijdte.ROL,
+        _r(Rol.BEHEERDER),
+        omschrijving="Gelijkgestelde dagen (art. 3 lid 3 Algemene termijnenwet) beheren",
+    ),
+    "termijnen.sluitingsdagen.beheren": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHEERDER),
+        omschrijving="Sluitingsdagen van de eigen organisatie beheren",
+    ),
     # Audit.
     "audit.toegangslog.bekijken": Regel(
         Reikwijdte.EIGEN_ORGANISATIE,
