@@ -58,18 +58,18 @@ def _open_uit_inbox(page: Any, verzoek: Reactieverzoek) -> None:
 
 
 def test_the_journey_in_the_browser_ends_in_the_public_register(page: Any) -> None:
-    ministerie = OrganisatieFactory(
+    ministerie = OrganisatieFactory.create(
         naam="Ministerie van Proef", slug="mvp", soort=OrganisatieSoort.MINISTERIE
     )
-    uitvoerder = OrganisatieFactory(
+    uitvoerder = OrganisatieFactory.create(
         naam="Proefdienst Uitkeringen", slug="pdu", eigenaar_ministerie=ministerie
     )
     vrager = _persoon(Rol.MEDEWERKER, uitvoerder, "zwaantje", "Zwaantje", "Piekeraar")
     _persoon(Rol.BESTUUR, uitvoerder, "gerlof", "Gerlof", "Vandermolen")
     _persoon(Rol.AMBTELIJKE_TOP, ministerie, "hermina", "Hermina", "Sleutelaar")
     _persoon(Rol.BEWINDSPERSOON, ministerie, "evert", "Evert", "Kruimelaar")
-    BeginselFactory(code="abbb-evenredigheid", naam="Evenredigheid")
-    soort = SoortFactory(
+    BeginselFactory.create(code="abbb-evenredigheid", naam="Evenredigheid")
+    soort = SoortFactory.create(
         code="proef-noodrem",
         naam="Proef-noodrem",
         publicatie=Publicatie.VOLLEDIG,
