@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("uitvoerbaar.core.api.urls")),
     path("", include("uitvoerbaar.kennisbank.api.urls")),
     path("", include("uitvoerbaar.audit.api.urls")),
+    path("", include("uitvoerbaar.responsplicht.api.urls")),
 ]
