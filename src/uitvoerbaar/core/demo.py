@@ -274,6 +274,7 @@ class DemoResult:
     apparaten: int = 0
     beginselen: int = 0
     regelingen: int = 0
+    reactieverzoeken: int = 0
     accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
@@ -286,6 +287,7 @@ class DemoResult:
             + self.apparaten
             + self.beginselen
             + self.regelingen
+            + self.reactieverzoeken
         )
 
 
@@ -494,4 +496,9 @@ def load_demo() -> DemoResult:
 
     resultaat.beginselen = kb.load_beginselen()
     resultaat.regelingen = kb.import_regelingen(data=regelingen_data())
+    # The response duty's kinds and a few requests in various states, made through its
+    # services with dates relative to today (see responsplicht/demo.py).
+    from uitvoerbaar.responsplicht.demo import load_demo_verzoeken
+
+    resultaat.reactieverzoeken = load_demo_verzoeken()
     return resultaat

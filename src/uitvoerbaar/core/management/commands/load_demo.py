@@ -59,6 +59,10 @@ class Command(BaseCommand):
                 "reg": resultaat.regelingen,
             }
         )
+        self.stdout.write(
+            _("Nieuwe reactieverzoeken (pas toe of leg uit): %(aantal)d.")
+            % {"aantal": resultaat.reactieverzoeken}
+        )
         self.stdout.write("")
         self.stdout.write(
             _("Wachtwoord voor alle demo-accounts: %(wachtwoord)s")
