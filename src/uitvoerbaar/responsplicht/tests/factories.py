@@ -23,6 +23,7 @@ class SoortFactory(factory.django.DjangoModelFactory[Soort]):
     class Meta:
         model = Soort
         django_get_or_create = ("code",)
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"soort-{n}")
     naam = factory.Sequence(lambda n: f"Soort {n}")
