@@ -66,7 +66,14 @@ def vandaag() -> dt.date:
 
 
 def _lock(verzoek: Reactieverzoek) -> Reactieverzoek:
-    return Reactieverzoek.objects.select_for_update().select_related("soort").get(pk=verzoek.pk)
+    # of=("self",): lock the request row only. Without it PostgreSQL also locks the joined
+    # kind row, so every move on any request of the same kind would wait for this one, and
+    # the sweep (SKIP LOCKED) would skip them all.
+    return (
+        Reactieverzoek.objects.select_for_update(of=("self",))
+        .select_related("soort")
+        .get(pk=verzoek.pk)
+    )
 
 
 def _tekst(waarde: str, veld: str, melding: str) -> str:
@@ -696,7 +703,9 @@ def process_due_request(*, verzoek_id: int, vandaag_: dt.date) -> str | None:
     Idempotent: a second run the same day (or a concurrent one) finds nothing to do.
     Returns what was done, for the sweep's count."""
     verzoek = (
-        Reactieverzoek.objects.select_for_update(**_skip_locked())
+        # Lock the request row only (not the joined kind row, see _lock): else two sweeps
+        # each skip the other's requests of the same kind and some are left for the next run.
+        Reactieverzoek.objects.select_for_update(of=("self",), **_skip_locked())
         .select_related("soort")
         .filter(pk=verzoek_id)
         .first()
