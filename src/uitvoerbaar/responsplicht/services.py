@@ -705,7 +705,9 @@ def process_due_request(*, verzoek_id: int, vandaag_: dt.date) -> str | None:
     verzoek = (
         # Lock the request row only (not the joined kind row, see _lock): else two sweeps
         # each skip the other's requests of the same kind and some are left for the next run.
-        Reactieverzoek.objects.select_for_update(of=("self",), **_skip_locked())
+        # SKIP LOCKED: a concurrent sweep leaves a row another runner holds to that runner.
+        # SQLite has no row locks and serialises writers; Django ignores the lock there.
+        Reactieverzoek.objects.select_for_update(of=("self",), skip_locked=True)
         .select_related("soort")
         .filter(pk=verzoek_id)
         .first()
@@ -746,7 +748,7 @@ def process_due_request(*, verzoek_id: int, vandaag_: dt.date) -> str | None:
 def process_due_controle(*, controle_id: int, vandaag_: dt.date) -> str | None:
     """The date of a promised measure has come: ask those concerned whether it is carried out."""
     controle = (
-        Controle.objects.select_for_update(**_skip_locked())
+        Controle.objects.select_for_update(skip_locked=True)
         .filter(pk=controle_id, status=Controlestatus.GEPLAND, datum__lte=vandaag_)
         .first()
     )
@@ -763,14 +765,6 @@ def process_due_controle(*, controle_id: int, vandaag_: dt.date) -> str | None:
     )
     notificaties.controle_te_doen(verzoek, controle)
     return "controle"
-
-
-def _skip_locked() -> dict[str, bool]:
-    """PostgreSQL: a concurrent sweep skips rows another runner holds (it handles them).
-    SQLite serialises writers, so there is nothing to skip."""
-    from django.db import connection
-
-    return {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
 
 
 # --- notifications ---------------------------------------------------------------------------

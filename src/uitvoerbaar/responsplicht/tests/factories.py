@@ -35,7 +35,7 @@ class SoortFactory(factory.django.DjangoModelFactory[Soort]):
     stilte_openbaar = True
 
     @factory.post_generation
-    def niveaus(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+    def niveaus(obj: Soort, create: bool, extracted: Any, **kwargs: Any) -> None:
         if not create:
             return
         ladder = (
@@ -45,7 +45,7 @@ class SoortFactory(factory.django.DjangoModelFactory[Soort]):
         )
         for volgorde, (naam, bron, rol, dagen) in enumerate(ladder, start=1):
             Escalatieniveau.objects.create(
-                soort=self,
+                soort=obj,
                 volgorde=volgorde,
                 naam=naam,
                 organisatie_bron=bron,
