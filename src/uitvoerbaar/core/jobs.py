@@ -35,9 +35,18 @@ def _verify_audit_chain() -> str:
     return result.melding
 
 
+def _process_deadlines() -> str:
+    # Every minute: the sweep costs two queries when nothing is due, and a request whose
+    # deadline passed at midnight escalates within a minute of the new day.
+    from uitvoerbaar.responsplicht.sweep import process_deadlines
+
+    return process_deadlines().regel()
+
+
 JOBS: list[Job] = [
     Job("sessies_opruimen", timedelta(hours=1), _clear_sessions),
     Job("auditketen_controleren", timedelta(hours=24), _verify_audit_chain),
+    Job("termijnen_verwerken", timedelta(minutes=1), _process_deadlines),
 ]
 
 

@@ -39,6 +39,10 @@ def test_run_jobs_once_runs_every_job_and_clears_expired_sessions() -> None:
     assert err == ""
     assert "sessies_opruimen: verlopen sessies opgeruimd" in out
     assert "auditketen_controleren: Auditketen klopt: 1 gebeurtenissen." in out
+    assert (
+        f"termijnen_verwerken: Termijnen verwerkt op {timezone.localdate().isoformat()}: "
+        "0 geëscaleerd, 0 verlopen, 0 herinnerd, 0 controles gestart, 0 mislukt." in out
+    )
     assert list(Session.objects.values_list("session_key", flat=True)) == ["geldig"]
 
 
@@ -72,6 +76,7 @@ def test_a_failing_job_does_not_stop_the_others(
     assert "kapot: mislukt, zie het logboek" in err
     assert "sessies_opruimen:" in out
     assert "auditketen_controleren:" in out
+    assert "termijnen_verwerken:" in out
     assert any("Taak kapot mislukt" in r.getMessage() for r in caplog.records)
 
 
