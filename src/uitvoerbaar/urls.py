@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("uitvoerbaar.core.urls")),
     path("kennisbank/", include("uitvoerbaar.kennisbank.urls")),
     path("audit/", include("uitvoerbaar.audit.urls")),
+    path("verzoeken/", include("uitvoerbaar.responsplicht.urls")),
     path("register/", include("uitvoerbaar.responsplicht.urls_openbaar")),
     path("api/v1/", include("uitvoerbaar.api.urls")),
     path("taal/", requires("publiek.bekijken")(set_language), name="set_language"),

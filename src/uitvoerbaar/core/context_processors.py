@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from . import policy
@@ -13,6 +14,7 @@ from . import policy
 # (label, url name, policy action). Later apps add their entries here.
 NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Start"), "core:home", "account.eigen"),
+    (_("Te beantwoorden"), "responsplicht:inbox", "reactieverzoek.inbox"),
     (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),
     (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
     (_("Register"), "register:overzicht", "publiek.bekijken"),
@@ -21,11 +23,28 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Inzagelog"), "audit:inzages", "audit.toegangslog.bekijken"),
 ]
 
+# Items that show a count after their label (url name -> dotted path of `f(user) -> int`;
+# one indexed query per page, only for people the item is shown to).
+AANTALLEN: dict[str, str] = {
+    "responsplicht:inbox": "uitvoerbaar.responsplicht.selectors.aantal_te_beantwoorden",
+}
+
+
+def _label(label: Any, name: str, user: Any) -> Any:
+    if name not in AANTALLEN:
+        return label
+    aantal = import_string(AANTALLEN[name])(user)
+    return f"{label} ({aantal})" if aantal else label
+
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     items = [
-        {"label": label, "url": reverse(name), "actief": request.path == reverse(name)}
+        {
+            "label": _label(label, name, user),
+            "url": reverse(name),
+            "actief": request.path == reverse(name),
+        }
         for label, name, actie in NAVIGATIE
         if policy.allows(user, actie)
     ]
