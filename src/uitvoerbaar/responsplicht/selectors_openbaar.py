@@ -34,6 +34,7 @@ from django.http import Http404
 from django.http.request import validate_host
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from uitvoerbaar.audit.models import AuditEvent
@@ -497,7 +498,7 @@ def _stap_tekst(event: str, data: dict[str, Any], niveaus: dict[int, OpenbaarNiv
     Free text in an event (a reason to suspend, extend or withdraw) is left out: it may name
     a person. Who acted is never shown."""
     datum = _datum(data.get("uiterste_datum"))
-    datum_tekst = datum.strftime("%d-%m-%Y") if datum else ""
+    datum_tekst = date_format(datum, "j F Y") if datum else ""
     if event == "reactieverzoek.aangemaakt":
         return _("Verzoek gedaan. Uiterste datum: %(datum)s.") % {"datum": datum_tekst}
     if event == "reactieverzoek.herinnering":

@@ -313,7 +313,7 @@ def test_request_page_by_kenmerk_or_number_with_the_public_timeline(
     assert "Geëscaleerd omdat de termijn verstreek. Nu aan zet: Ambtelijke top" in teksten[2]
     assert "(Ministerie van Test)" in teksten[2]
     assert "20 maart 2027: Beantwoord (Leg uit)." in teksten[3]
-    assert "1 maart 2027: Verzoek gedaan. Uiterste datum: 08-03-2027." in teksten[0]
+    assert "1 maart 2027: Verzoek gedaan. Uiterste datum: 8 maart 2027." in teksten[0]
     assert "De vrager heeft het antwoord aanvaard." in teksten[4]
     assert "Beantwoord. De vrager heeft het antwoord aanvaard." in body
     assert "Ministerie van Test — Ambtelijke top" in body
