@@ -12,6 +12,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from uitvoerbaar.core.models import Organisatie
 
@@ -29,15 +30,18 @@ OPTIES = "--days, --working-days, --weeks of --months"
 
 def _datum(waarde: str | None) -> dt.date:
     if not waarde:
-        raise CommandError("Geef de startdatum op met --start JJJJ-MM-DD.")
+        raise CommandError(_("Geef de startdatum op met --start JJJJ-MM-DD."))
     try:
         if len(waarde) != 10:
             raise ValueError(waarde)
         return dt.date.fromisoformat(waarde)
     except ValueError:
         raise CommandError(
-            f"'{waarde}' is geen geldige datum. Schrijf de startdatum als JJJJ-MM-DD, "
-            "bijvoorbeeld 2025-03-01."
+            _(
+                "'%(waarde)s' is geen geldige datum. Schrijf de startdatum als JJJJ-MM-DD, "
+                "bijvoorbeeld 2025-03-01."
+            )
+            % {"waarde": waarde}
         ) from None
 
 
@@ -45,39 +49,49 @@ def _aantal(optie: str, waarde: str) -> int:
     try:
         aantal = int(waarde)
     except ValueError:
-        raise CommandError(f"{optie}: '{waarde}' is geen geheel getal.") from None
+        raise CommandError(
+            _("%(optie)s: '%(waarde)s' is geen geheel getal.") % {"optie": optie, "waarde": waarde}
+        ) from None
     if aantal < 1:
-        raise CommandError(f"{optie}: de termijn moet 1 of meer zijn, niet {aantal}.")
+        raise CommandError(
+            _("%(optie)s: de termijn moet 1 of meer zijn, niet %(aantal)d.")
+            % {"optie": optie, "aantal": aantal}
+        )
     return aantal
 
 
 class Command(BaseCommand):
-    help = (
+    help = _(
         "Berekent de laatste dag van een termijn volgens de Algemene termijnenwet "
         "(met gelijkgestelde dagen en, met --organisatie, de sluitingsdagen van die organisatie)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
-            "--start", help="De startdatum (JJJJ-MM-DD); de termijn begint de dag erna."
+            "--start", help=_("De startdatum (JJJJ-MM-DD); de termijn begint de dag erna.")
         )
-        parser.add_argument("--days", metavar="N", help="Termijn in dagen.")
-        parser.add_argument("--working-days", metavar="N", help="Termijn in werkdagen.")
-        parser.add_argument("--weeks", metavar="N", help="Termijn in weken.")
-        parser.add_argument("--months", metavar="N", help="Termijn in maanden.")
+        parser.add_argument("--days", metavar="N", help=_("Termijn in dagen."))
+        parser.add_argument("--working-days", metavar="N", help=_("Termijn in werkdagen."))
+        parser.add_argument("--weeks", metavar="N", help=_("Termijn in weken."))
+        parser.add_argument("--months", metavar="N", help=_("Termijn in maanden."))
         parser.add_argument(
             "--organisatie",
             metavar="SLUG",
-            help="Tel ook de sluitingsdagen van deze organisatie mee (korte naam).",
+            help=_("Tel ook de sluitingsdagen van deze organisatie mee (korte naam)."),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         start = _datum(options.get("start"))
         gekozen = [naam for naam in EENHEDEN if options.get(naam) is not None]
         if not gekozen:
-            raise CommandError(f"Geef de lengte van de termijn op met {OPTIES}.")
+            raise CommandError(
+                _("Geef de lengte van de termijn op met %(opties)s.") % {"opties": OPTIES}
+            )
         if len(gekozen) > 1:
-            raise CommandError(f"Geef precies één termijn op: {OPTIES}, niet meer dan één.")
+            raise CommandError(
+                _("Geef precies één termijn op: %(opties)s, niet meer dan één.")
+                % {"opties": OPTIES}
+            )
         naam = gekozen[0]
         aantal = _aantal("--" + naam.replace("_", "-"), options[naam])
         organisatie_id = None
@@ -89,7 +103,8 @@ class Command(BaseCommand):
             )
             if organisatie_id is None:
                 raise CommandError(
-                    f"Er is geen organisatie met de korte naam '{options['organisatie']}'."
+                    _("Er is geen organisatie met de korte naam '%(slug)s'.")
+                    % {"slug": options["organisatie"]}
                 )
         try:
             eind = uiterste_datum(
@@ -97,6 +112,6 @@ class Command(BaseCommand):
             )
         except (OverflowError, ValueError):  # beyond the year 9999
             raise CommandError(
-                "De termijn eindigt na het jaar 9999; kies een kortere termijn."
+                _("De termijn eindigt na het jaar 9999; kies een kortere termijn.")
             ) from None
         self.stdout.write(eind.isoformat())
