@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -95,7 +95,13 @@ def _ids(qs: QuerySet[Reactieverzoek] | QuerySet[Controle], batch: int) -> Itera
     changed by the sweep itself never come round again, and memory stays bounded."""
     laatste = 0
     while True:
-        ids = list(qs.filter(pk__gt=laatste).order_by("pk").values_list("pk", flat=True)[:batch])
+        # ORDER BY pk + 0, not pk: with ORDER BY pk ... LIMIT the planner may walk the primary
+        # key index and filter every row of the table when its statistics overestimate the
+        # due rows (measured on PostgreSQL after a sweep changed 10,000 deadlines: 166 ms over
+        # 300,000 rows instead of 2 ms). The expression keeps it on the date indexes.
+        ids = list(
+            qs.filter(pk__gt=laatste).order_by(F("pk") + 0).values_list("pk", flat=True)[:batch]
+        )
         yield from ids
         if len(ids) < batch:
             return

@@ -625,3 +625,20 @@ def test_command_exits_with_status_1_when_an_item_failed(maak_verzoek: Maak) -> 
     assert exc.value.code == 1
     assert "1 mislukt." in out.getvalue()
     assert "1 onderdelen konden niet worden verwerkt" in err.getvalue()
+
+
+# --- the periodic job ---
+
+
+def test_the_periodic_job_runs_the_sweep_every_minute(maak_verzoek: Maak) -> None:
+    from uitvoerbaar.core import jobs
+
+    maak_verzoek()
+    job = next(j for j in jobs.JOBS if j.name == "termijnen_verwerken")
+    assert job.interval == dt.timedelta(minutes=1)
+    with _op(dt.date(2027, 3, 9)):
+        assert jobs.run("termijnen_verwerken") == (
+            "Termijnen verwerkt op 2027-03-09: 1 geëscaleerd, 0 verlopen, 0 herinnerd, "
+            "0 controles gestart, 0 mislukt."
+        )
+        assert jobs.run("termijnen_verwerken").startswith("Termijnen verwerkt op 2027-03-09: 0 ")
