@@ -7,7 +7,6 @@ on the user), the count for the paginator and the page itself."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
@@ -24,15 +23,13 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Gebruiker
 from uitvoerbaar.kennisbank.models import Beginsel
 
-from .constants import Status, WooGrond
+from .constants import Status
 from .models import Melding, Reactie, Reactieverzoek, Verantwoordelijke
 from .transitions import TE_BEANTWOORDEN
 
@@ -152,133 +149,6 @@ def verzoek_detail(*, user: Gebruiker, pk: int) -> Reactieverzoek:
         raise Http404(_("Dit verzoek bestaat niet."))
     policy.require(user, "reactieverzoek.bekijken", verzoek)
     return verzoek
-
-
-# --- the timeline ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Gebeurtenis:
-    """One step in a request's timeline, in plain Dutch."""
-
-    tijdstip: dt.datetime
-    event: str
-    tekst: str
-    toelichting: str = ""
-
-
-def _datum(waarde: Any) -> str:
-    if not waarde:
-        return ""
-    try:
-        dag = dt.date.fromisoformat(str(waarde)[:10])
-    except ValueError:
-        return str(waarde)
-    return date_format(dag, "j F Y")
-
-
-def _status(waarde: Any) -> str:
-    try:
-        return str(Status(waarde).label).lower()
-    except ValueError:
-        return str(waarde)
-
-
-def _tekst(event: AuditEvent, verzoek: Reactieverzoek, door: str) -> tuple[str, str]:
-    """The sentence for one audit event, and an optional explanation under it."""
-    data: dict[str, Any] = event.data or {}
-    soort = event.event.removeprefix("reactieverzoek.")
-    datum = _datum(data.get("uiterste_datum"))
-    reden = str(data.get("reden") or "")
-    if soort == "aangemaakt":
-        tekst = _("Verzoek gesteld aan %(org)s; antwoord uiterlijk %(datum)s") % {
-            "org": verzoek.ontvanger_organisatie.naam,
-            "datum": datum,
-        }
-        return (tekst + (_(" (door %(door)s)") % {"door": door} if door else ""), "")
-    if soort == "beantwoorden":
-        antwoord = _("pas toe") if data.get("soort") == "pas_toe" else _("leg uit")
-        tekst = _("Beantwoord met %(antwoord)s door %(door)s") % {
-            "antwoord": antwoord,
-            "door": door or _("onbekend"),
-        }
-        if data.get("te_laat"):
-            tekst += _(" (na de uiterste datum)")
-        return tekst, ""
-    if soort == "accepteren":
-        return _("Antwoord aanvaard door %(door)s") % {"door": door or _("de vrager")}, ""
-    if soort == "betwisten":
-        return _("Antwoord onvoldoende genoemd door %(door)s") % {
-            "door": door or _("de vrager")
-        }, ""
-    if soort == "laten_verlopen":
-        return _("Termijn verstreken"), ""
-    if soort == "escaleren":
-        tekst = _("Geëscaleerd naar %(naar)s, uiterlijk %(datum)s") % {
-            "naar": data.get("naar", ""),
-            "datum": datum,
-        }
-        if reden == "onvoldoende":
-            return tekst, _("Omdat de vrager het antwoord onvoldoende vond.")
-        return tekst, ""
-    if soort == "opschorten":
-        return _("Termijn opgeschort door %(door)s") % {"door": door or _("onbekend")}, reden
-    if soort == "hervatten":
-        return _("Termijn hervat door %(door)s; antwoord uiterlijk %(datum)s") % {
-            "door": door or _("onbekend"),
-            "datum": datum,
-        }, ""
-    if soort == "verlengen":
-        return _("Termijn verlengd met %(dagen)s dagen door %(door)s, tot %(datum)s") % {
-            "dagen": data.get("dagen", ""),
-            "door": door or _("onbekend"),
-            "datum": datum,
-        }, reden
-    if soort == "intrekken":
-        return _("Verzoek ingetrokken"), reden
-    if soort == "openbaarmaking_geweigerd":
-        grond = data.get("grond", "")
-        label = WooGrond(grond).label if grond in WooGrond.values else grond
-        return _("Openbaarmaking geweigerd door %(door)s op grond van %(grond)s") % {
-            "door": door or _("onbekend"),
-            "grond": label,
-        }, str(data.get("toelichting") or "")
-    if soort == "herinnering":
-        return _("Herinnering verstuurd; antwoord uiterlijk %(datum)s") % {"datum": datum}, ""
-    if soort == "controle_gestart":
-        return _("De datum van de maatregel is bereikt: is hij uitgevoerd?"), ""
-    if soort == "controle_vastgesteld":
-        if data.get("uitgevoerd"):
-            tekst = _("Maatregel uitgevoerd (vastgesteld door %(door)s)")
-        else:
-            tekst = _("Maatregel niet uitgevoerd (vastgesteld door %(door)s)")
-        return tekst % {"door": door or _("onbekend")}, str(data.get("toelichting") or "")
-    # An event this screen does not know yet still shows, with its state change if it has one.
-    if "naar" in data and "van" in data:
-        return _("%(event)s: van %(van)s naar %(naar)s") % {
-            "event": soort,
-            "van": _status(data["van"]),
-            "naar": _status(data["naar"]),
-        }, ""
-    return soort, ""
-
-
-def tijdlijn(*, verzoek: Reactieverzoek) -> list[Gebeurtenis]:
-    """Every audit event of this request, in the order they happened, with the names people
-    are shown by (two queries). The caller has checked that the person may view the request."""
-    events = list(
-        AuditEvent.objects.filter(
-            object_type=Reactieverzoek._meta.label_lower, object_id=str(verzoek.pk)
-        ).order_by("volgnummer")
-    )
-    ids = {e.actor_id for e in events if e.actor_id}
-    namen = {g.pk: str(g) for g in Gebruiker.objects.filter(pk__in=ids)} if ids else {}
-    regels = []
-    for event in events:
-        door = namen.get(event.actor_id or 0, event.actor_naam)
-        tekst, toelichting = _tekst(event, verzoek, door)
-        regels.append(Gebeurtenis(event.tijdstip, event.event, tekst, toelichting))
-    return regels
 
 
 # --- notifications ---------------------------------------------------------------------------

@@ -11,21 +11,16 @@ requester's organisation). The list filter below is the same rule as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import formats
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Gebruiker
 
-from .constants import Antwoordsoort, Controlestatus, Handeling, Status, WooGrond
+from .constants import Antwoordsoort, Handeling, Status
 from .models import (
     Controle,
     Escalatieniveau,
@@ -228,141 +223,6 @@ def mogelijke_handelingen(*, user: Gebruiker, verzoek: Reactieverzoek) -> list[s
         if policy.allows(user, actie, verzoek):
             mogelijk.append(naam)
     return mogelijk
-
-
-# --- the timeline ----------------------------------------------------------------------------
-
-# Audit data shown in the timeline. Anything else (and the actor: a requester may be a
-# reporter whose identity is protected) stays in the audit log only.
-TIJDLIJN_VELDEN: Final = frozenset(
-    {
-        "van",
-        "naar",
-        "niveau",
-        "soort",
-        "te_laat",
-        "reactie",
-        "maatregel_datum",
-        "beginselen",
-        "reden",
-        "resterende_dagen",
-        "dagen_opgeschort",
-        "dagen",
-        "oude_datum",
-        "uiterste_datum",
-        "organisatie",
-        "rol",
-        "grond",
-        "toelichting",
-        "controle",
-        "uitgevoerd",
-        "datum",
-        "ontvanger",
-    }
-)
-
-
-def _datum(waarde: Any) -> str:
-    datum = parse_date(str(waarde)) if waarde else None
-    return formats.date_format(datum, "DATE_FORMAT") if datum else str(waarde or "")
-
-
-def _antwoord(d: Mapping[str, Any]) -> str:
-    soort = Antwoordsoort(d["soort"]).label if d.get("soort") in Antwoordsoort.values else ""
-    tekst = _("Beantwoord: %(soort)s.") % {"soort": str(soort).lower()}
-    if d.get("te_laat"):
-        tekst += " " + _("Dit antwoord kwam na de uiterste datum.")
-    return tekst
-
-
-def _woo(d: Mapping[str, Any]) -> str:
-    grond = d.get("grond", "")
-    label = WooGrond(grond).label if grond in WooGrond.values else grond
-    return _("Openbaarmaking geweigerd op grond van %(grond)s.") % {"grond": label}
-
-
-def _controle(d: Mapping[str, Any]) -> str:
-    status = Controlestatus.UITGEVOERD if d.get("uitgevoerd") else Controlestatus.NIET_UITGEVOERD
-    return _("Controle vastgesteld: de maatregel is %(status)s.") % {
-        "status": str(status.label).lower()
-    }
-
-
-OMSCHRIJVINGEN: Final[dict[str, Callable[[Mapping[str, Any]], str]]] = {
-    "reactieverzoek.aangemaakt": lambda d: _("Verzoek gesteld; antwoord uiterlijk %(datum)s.")
-    % {"datum": _datum(d.get("uiterste_datum"))},
-    "reactieverzoek.beantwoorden": _antwoord,
-    "reactieverzoek.accepteren": lambda d: _("De vrager aanvaardt het antwoord."),
-    "reactieverzoek.betwisten": lambda d: _("De vrager noemt het antwoord onvoldoende."),
-    "reactieverzoek.laten_verlopen": lambda d: _(
-        "De termijn (tot en met %(datum)s) is verstreken zonder antwoord."
-    )
-    % {"datum": _datum(d.get("uiterste_datum"))},
-    "reactieverzoek.escaleren": lambda d: _(
-        "Het verzoek ligt nu bij %(niveau)s; antwoord uiterlijk %(datum)s."
-    )
-    % {"niveau": d.get("naar", ""), "datum": _datum(d.get("uiterste_datum"))},
-    "reactieverzoek.opschorten": lambda d: _("De termijn is opgeschort: %(reden)s")
-    % {"reden": d.get("reden", "")},
-    "reactieverzoek.hervatten": lambda d: _("De termijn loopt weer; antwoord uiterlijk %(datum)s.")
-    % {"datum": _datum(d.get("uiterste_datum"))},
-    "reactieverzoek.verlengen": lambda d: _(
-        "De termijn is met %(dagen)s dagen verlengd tot %(datum)s: %(reden)s"
-    )
-    % {
-        "dagen": d.get("dagen", ""),
-        "datum": _datum(d.get("uiterste_datum")),
-        "reden": d.get("reden", ""),
-    },
-    "reactieverzoek.intrekken": lambda d: _("Het verzoek is ingetrokken: %(reden)s")
-    % {"reden": d.get("reden", "")},
-    "reactieverzoek.herinnering": lambda d: _(
-        "Herinnering verstuurd: antwoord uiterlijk %(datum)s."
-    )
-    % {"datum": _datum(d.get("uiterste_datum"))},
-    "reactieverzoek.openbaarmaking_geweigerd": _woo,
-    "reactieverzoek.controle_gestart": lambda d: _(
-        "De datum van de toegezegde maatregel (%(datum)s) is bereikt: is hij uitgevoerd?"
-    )
-    % {"datum": _datum(d.get("datum"))},
-    "reactieverzoek.controle_vastgesteld": _controle,
-}
-
-
-@dataclass(frozen=True)
-class Tijdlijnregel:
-    tijdstip: dt.datetime
-    event: str
-    omschrijving: str
-    data: dict[str, Any]
-
-
-def omschrijving(event: str, data: Mapping[str, Any]) -> str:
-    """A Dutch sentence for an audit event of a request."""
-    maker = OMSCHRIJVINGEN.get(event)
-    if maker is None:
-        return _("Gebeurtenis: %(event)s.") % {"event": event}
-    try:
-        return maker(data)
-    except (KeyError, TypeError, ValueError):  # an older event with other data
-        return _("Gebeurtenis: %(event)s.") % {"event": event}
-
-
-def tijdlijn(verzoek: Reactieverzoek) -> list[Tijdlijnregel]:
-    """Every audit event of this request in order, with a Dutch description and the data that
-    is not sensitive (see TIJDLIJN_VELDEN). One query."""
-    events = AuditEvent.objects.filter(
-        object_type=Reactieverzoek._meta.label_lower, object_id=str(verzoek.pk)
-    ).order_by("volgnummer")
-    return [
-        Tijdlijnregel(
-            tijdstip=e.tijdstip,
-            event=e.event,
-            omschrijving=omschrijving(e.event, e.data or {}),
-            data={k: v for k, v in (e.data or {}).items() if k in TIJDLIJN_VELDEN},
-        )
-        for e in events.only("tijdstip", "event", "data")
-    ]
 
 
 # --- notifications ---------------------------------------------------------------------------

@@ -25,7 +25,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -34,10 +33,8 @@ from django.http import Http404
 from django.http.request import validate_host
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.core.models import Organisatie
@@ -476,93 +473,3 @@ def openbaar(verzoek: Reactieverzoek) -> OpenbaarVerzoek:
 
 
 # --- the public timeline -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Stap:
-    datum: dt.date
-    tekst: str
-
-
-def _datum(waarde: Any) -> dt.date | None:
-    if isinstance(waarde, str):
-        try:
-            return dt.date.fromisoformat(waarde[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _stap_tekst(event: str, data: dict[str, Any], niveaus: dict[int, OpenbaarNiveau]) -> str | None:
-    """The public sentence for one audit event, or None for events the public does not see.
-    Free text in an event (a reason to suspend, extend or withdraw) is left out: it may name
-    a person. Who acted is never shown."""
-    datum = _datum(data.get("uiterste_datum"))
-    datum_tekst = date_format(datum, "j F Y") if datum else ""
-    if event == "reactieverzoek.aangemaakt":
-        return _("Verzoek gedaan. Uiterste datum: %(datum)s.") % {"datum": datum_tekst}
-    if event == "reactieverzoek.herinnering":
-        return _("Herinnering verstuurd.")
-    if event == "reactieverzoek.laten_verlopen":
-        return _("De termijn is verstreken zonder antwoord.")
-    if event == "reactieverzoek.escaleren":
-        niveau = niveaus.get(int(data.get("niveau", -1)))
-        waarheen = f"{niveau.naam} ({niveau.organisatie})" if niveau else ""
-        if data.get("reden") == "onvoldoende":
-            zin = _(
-                "Geëscaleerd omdat de vrager het antwoord onvoldoende noemde. Nu aan zet: %(w)s."
-            )
-        else:
-            zin = _("Geëscaleerd omdat de termijn verstreek. Nu aan zet: %(w)s.")
-        return (
-            (zin % {"w": waarheen})
-            + " "
-            + (_("Uiterste datum: %(datum)s.") % {"datum": datum_tekst})
-        )
-    if event == "reactieverzoek.beantwoorden":
-        soort = data.get("soort")
-        label = Antwoordsoort(soort).label if soort in Antwoordsoort.values else ""
-        if data.get("te_laat"):
-            return _("Beantwoord (%(soort)s), na de uiterste datum.") % {"soort": label}
-        return _("Beantwoord (%(soort)s).") % {"soort": label}
-    if event == "reactieverzoek.accepteren":
-        return _("De vrager heeft het antwoord aanvaard.")
-    if event == "reactieverzoek.betwisten":
-        return _("De vrager noemde het antwoord onvoldoende.")
-    if event == "reactieverzoek.opschorten":
-        return _("De termijn is opgeschort.")
-    if event == "reactieverzoek.hervatten":
-        return _("De termijn loopt weer. Uiterste datum: %(datum)s.") % {"datum": datum_tekst}
-    if event == "reactieverzoek.verlengen":
-        return _("De termijn is eenmaal verlengd. Uiterste datum: %(datum)s.") % {
-            "datum": datum_tekst
-        }
-    if event == "reactieverzoek.intrekken":
-        return _("De vrager heeft het verzoek ingetrokken.")
-    if event == "reactieverzoek.controle_gestart":
-        return _("De datum van de maatregel is bereikt: de controle begint.")
-    if event == "reactieverzoek.controle_vastgesteld":
-        if data.get("uitgevoerd"):
-            return _("Vastgesteld: de maatregel is uitgevoerd.")
-        return _("Vastgesteld: de maatregel is niet uitgevoerd.")
-    return None
-
-
-def tijdlijn(openbaar_verzoek: OpenbaarVerzoek) -> list[Stap]:
-    """The public part of the request's timeline, from its audit events (one query): the
-    moves and their dates, no persons and no free text."""
-    niveaus = {n.niveau: n for n in openbaar_verzoek.niveaus}
-    stappen: list[Stap] = []
-    for event, tijdstip, data in (
-        AuditEvent.objects.filter(
-            object_type=Reactieverzoek._meta.label_lower,
-            object_id=str(openbaar_verzoek.pk),
-            event__startswith="reactieverzoek.",
-        )
-        .order_by("volgnummer")
-        .values_list("event", "tijdstip", "data")
-    ):
-        tekst = _stap_tekst(event, data or {}, niveaus)
-        if tekst is not None:
-            stappen.append(Stap(datum=timezone.localdate(tijdstip), tekst=tekst))
-    return stappen

@@ -682,6 +682,7 @@ def _escaleer(
             "reden": reden,
             "naar": niveau.naam,
             "organisatie": organisatie.slug,
+            "organisatie_naam": organisatie.naam,
             "rol": niveau.rol,
             "uiterste_datum": deadline,
         },

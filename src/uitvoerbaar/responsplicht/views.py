@@ -28,7 +28,7 @@ from uitvoerbaar.core.models import Gebruiker
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
 
-from . import selectors, services
+from . import selectors, services, tijdlijn
 from .constants import Antwoordsoort, Controlestatus, Handeling, Publicatie, Status
 from .forms import (
     ControleForm,
@@ -218,7 +218,7 @@ def _verzoekpagina(
         ],
         "ladder": ladder,
         "nu": bereikt.get(verzoek.niveau),
-        "tijdlijn": selectors.tijdlijn(verzoek=verzoek),
+        "tijdlijn": tijdlijn.stappen(verzoek, publiek=tijdlijn.Publiek.INTERN),
         "te_laat": (
             verzoek.status == Status.VERLOPEN
             or (

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from uitvoerbaar.core.permissions import requires
 
 from . import selectors_openbaar as selectors
+from . import tijdlijn
 
 
 def _niet_gevonden(request: HttpRequest, titel: str, tekst: str) -> HttpResponse:
@@ -97,5 +98,8 @@ def verzoek(request: HttpRequest, kenmerk: str) -> HttpResponse:
     return render(
         request,
         "responsplicht/register_verzoek.html",
-        {"verzoek": gevonden, "tijdlijn": selectors.tijdlijn(gevonden)},
+        {
+            "verzoek": gevonden,
+            "tijdlijn": tijdlijn.stappen(gevonden.pk, publiek=tijdlijn.Publiek.OPENBAAR),
+        },
     )

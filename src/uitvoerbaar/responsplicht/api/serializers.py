@@ -22,7 +22,7 @@ from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
 from uitvoerbaar.kennisbank.models import Beginsel
-from uitvoerbaar.responsplicht import selectors_api
+from uitvoerbaar.responsplicht import selectors_api, tijdlijn
 from uitvoerbaar.responsplicht.constants import (
     Antwoordsoort,
     Controlestatus,
@@ -215,7 +215,10 @@ class ReactieSerializer(serializers.ModelSerializer[Reactie]):
 class TijdlijnregelSerializer(serializers.Serializer[Any]):
     tijdstip = serializers.DateTimeField(read_only=True)
     event = serializers.CharField(read_only=True)
-    omschrijving = serializers.CharField(read_only=True)
+    omschrijving = serializers.CharField(source="tekst", read_only=True)
+    toelichting = serializers.CharField(
+        read_only=True, help_text=_("De reden of toelichting die bij de stap is gegeven.")
+    )
     # DRF takes declared fields off the class, so the field does not hide Serializer.data.
     data = serializers.DictField(  # type: ignore[assignment]
         read_only=True,
@@ -257,7 +260,7 @@ class ReactieverzoekDetailSerializer(ReactieverzoekSerializer):
 
     @extend_schema_field(TijdlijnregelSerializer(many=True))
     def get_tijdlijn(self, obj: Reactieverzoek) -> list[dict[str, Any]]:
-        regels = selectors_api.tijdlijn(obj)
+        regels = tijdlijn.stappen(obj, publiek=tijdlijn.Publiek.ZONDER_NAMEN)
         return TijdlijnregelSerializer(regels, many=True).data  # type: ignore[return-value]
 
     @extend_schema_field(

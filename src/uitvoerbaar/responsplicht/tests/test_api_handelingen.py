@@ -121,7 +121,7 @@ def test_pas_toe_by_the_board_answers_and_plans_a_check(wereld: Wereld, maak_ver
     assert reactie["controle"]["status"] == "gepland"
     assert reactie["controle"]["datum"] == "2027-04-01"
     assert _events(verzoek)[-1] == "reactieverzoek.beantwoorden"
-    assert data["tijdlijn"][-1]["omschrijving"] == "Beantwoord: pas toe."
+    assert data["tijdlijn"][-1]["omschrijving"] == "Beantwoord met pas toe"
 
 
 def test_leg_uit_by_the_board_records_principles_and_replies(
@@ -372,7 +372,7 @@ def test_board_withholds_publication_on_a_woo_ground(wereld: Wereld, maak_verzoe
     assert (result["openbaar"], result["woo_grond"]) == (False, "5.1.2.e")
     assert result["tijdlijn"][-1]["omschrijving"] == (
         "Openbaarmaking geweigerd op grond van art. 5.1 lid 2 onder e Woo: eerbiediging van de "
-        "persoonlijke levenssfeer."
+        "persoonlijke levenssfeer"
     )
 
 

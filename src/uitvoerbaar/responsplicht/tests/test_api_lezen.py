@@ -259,11 +259,12 @@ def test_detail_has_levels_answers_with_principles_and_timeline(
         "reactieverzoek.beantwoorden",
     ]
     omschrijvingen = [r["omschrijving"] for r in data["tijdlijn"]]
-    assert omschrijvingen[0] == "Verzoek gesteld; antwoord uiterlijk 8 maart 2027."
+    assert omschrijvingen[0] == "Verzoek gesteld; antwoord uiterlijk 8 maart 2027"
     assert omschrijvingen[2] == (
-        "Het verzoek ligt nu bij Ambtelijke top; antwoord uiterlijk 19 maart 2027."
+        "Geëscaleerd naar Ambtelijke top (Ministerie van Test), uiterlijk 19 maart 2027, "
+        "omdat de termijn verstreek"
     )
-    assert omschrijvingen[3] == "Beantwoord: leg uit."
+    assert omschrijvingen[3] == "Beantwoord met leg uit"
     assert data["tijdlijn"][3]["data"]["beginselen"] == ["abbb-evenredigheid"]
     # The requester may now judge the explanation.
     assert data["mogelijke_handelingen"] == ["aanvaarden", "onvoldoende"]
@@ -278,12 +279,11 @@ def test_timeline_leaves_out_who_did_it(client: Client, wereld: Wereld, maak_ver
     response = ingelogd(client, wereld.bestuur).get(_detail(verzoek))
     data = response.json()
     assert data["tijdlijn"][-1]["event"] == "reactieverzoek.opschorten"
-    assert (
-        data["tijdlijn"][-1]["omschrijving"] == "De termijn is opgeschort: Wij wachten op de wet."
-    )
+    assert data["tijdlijn"][-1]["omschrijving"] == "Termijn opgeschort"
+    assert data["tijdlijn"][-1]["toelichting"] == "Wij wachten op de wet."
     assert "jansen" not in response.content.decode().lower()
     for regel in data["tijdlijn"]:
-        assert set(regel) == {"tijdstip", "event", "omschrijving", "data"}
+        assert set(regel) == {"tijdstip", "event", "omschrijving", "toelichting", "data"}
 
 
 def test_detail_lists_the_moves_of_the_responsible(

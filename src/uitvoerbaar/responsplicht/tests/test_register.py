@@ -308,13 +308,13 @@ def test_request_page_by_kenmerk_or_number_with_the_public_timeline(
     stappen = re.findall(r'<li data-testid="stap">(.*?)</li>', body, re.S)
     teksten = [re.sub(r"<[^>]+>", "", s) for s in stappen]
     assert len(teksten) == 5, teksten
-    assert "Verzoek gedaan." in teksten[0]
-    assert "De termijn is verstreken zonder antwoord." in teksten[1]
-    assert "Geëscaleerd omdat de termijn verstreek. Nu aan zet: Ambtelijke top" in teksten[2]
-    assert "(Ministerie van Test)" in teksten[2]
-    assert "20 maart 2027: Beantwoord (Leg uit)." in teksten[3]
-    assert "1 maart 2027: Verzoek gedaan. Uiterste datum: 8 maart 2027." in teksten[0]
-    assert "De vrager heeft het antwoord aanvaard." in teksten[4]
+    assert "Verzoek gesteld; antwoord uiterlijk 8 maart 2027" in teksten[0]
+    assert "Termijn verstreken zonder antwoord" in teksten[1]
+    assert "Geëscaleerd naar Ambtelijke top (Ministerie van Test)" in teksten[2]
+    assert "omdat de termijn verstreek" in teksten[2]
+    assert "20 maart 2027: Beantwoord met leg uit" in teksten[3]
+    assert "1 maart 2027: Verzoek gesteld; antwoord uiterlijk 8 maart 2027" in teksten[0]
+    assert "20 maart 2027: Antwoord aanvaard" in teksten[4]
     assert "Beantwoord. De vrager heeft het antwoord aanvaard." in body
     assert "Ministerie van Test — Ambtelijke top" in body
     for naam in namen:

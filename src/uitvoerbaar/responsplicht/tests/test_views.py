@@ -321,7 +321,8 @@ def test_request_page_shows_question_arguments_ladder_and_timeline(
         "Ambtelijke top",
         "nog niet bereikt",
         _datum(verzoek.uiterste_datum),
-        f"Verzoek gesteld aan Testuitvoering; antwoord uiterlijk {_datum(verzoek.uiterste_datum)}",
+        f"Verzoek gesteld door {wereld.medewerker}; antwoord uiterlijk "
+        f"{_datum(verzoek.uiterste_datum)}",
     ):
         assert tekst in html, tekst
     assert [s.event for s in response.context["tijdlijn"]] == ["reactieverzoek.aangemaakt"]
@@ -372,10 +373,11 @@ def test_timeline_tells_expiry_escalation_and_answers_in_plain_dutch(
     stappen = [s.tekst for s in response.context["tijdlijn"]]
     verzoek.refresh_from_db()
     assert stappen[1:] == [
-        "Termijn verstreken",
-        "Geëscaleerd naar Ambtelijke top, uiterlijk "
-        + _datum(verzoek.verantwoordelijken.get(niveau=1).uiterste_datum),
-        f"Beantwoord met leg uit door {wereld.top} (na de uiterste datum)"
+        "Termijn verstreken zonder antwoord",
+        "Geëscaleerd naar Ambtelijke top (Ministerie van Test), uiterlijk "
+        + _datum(verzoek.verantwoordelijken.get(niveau=1).uiterste_datum)
+        + ", omdat de termijn verstreek",
+        f"Beantwoord met leg uit door {wereld.top}, na de uiterste datum"
         if verzoek.reacties.get().te_laat
         else f"Beantwoord met leg uit door {wereld.top}",
         f"Antwoord onvoldoende genoemd door {wereld.medewerker}",
@@ -400,8 +402,8 @@ def test_timeline_after_contest_says_why_it_escalated(
 
     assert response.status_code == 200
     tijdlijn = response.context["tijdlijn"]
-    assert tijdlijn[-1].tekst.startswith("Geëscaleerd naar Ambtelijke top, uiterlijk ")
-    assert tijdlijn[-1].toelichting == "Omdat de vrager het antwoord onvoldoende vond."
+    assert tijdlijn[-1].tekst.startswith("Geëscaleerd naar Ambtelijke top (Ministerie van Test), ")
+    assert tijdlijn[-1].tekst.endswith(", omdat de vrager het antwoord onvoldoende vond")
     assert "Ambtelijke top: Ministerie van Test (Ambtelijke top)" in _html(response)
 
 

@@ -702,7 +702,7 @@ def test_follow_up_check_when_due(client: Client, wereld: Wereld, maak_verzoek: 
         controle = Controle.objects.get(reactie__verzoek=verzoek)
         assert controle.status == Controlestatus.NIET_UITGEVOERD
         html = _html(client.get(_url(verzoek)))
-        assert f"Maatregel niet uitgevoerd (vastgesteld door {wereld.medewerker})" in html
+        assert f"Vastgesteld door {wereld.medewerker}: de maatregel is niet uitgevoerd" in html
         assert "controle" not in _formen(client, verzoek)
 
 
