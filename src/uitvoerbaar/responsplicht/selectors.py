@@ -7,7 +7,7 @@ on the user), the count for the paginator and the page itself."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Final
 
 from django.db.models import (
     BooleanField,
@@ -35,19 +35,40 @@ from .transitions import TE_BEANTWOORDEN
 
 # States in which a passed deadline means the answer is late (a suspended request keeps an old
 # date while its clock stands still, so it is not late).
-_KLOK_LOOPT = (Status.OPEN, Status.GEESCALEERD, Status.VERLOPEN)
+TE_LAAT_STATUSSEN: Final = (Status.OPEN, Status.GEESCALEERD, Status.VERLOPEN)
 
 
-def _paren(user: Gebruiker) -> set[tuple[int, str]]:
-    return {(lid.organisatie_id, lid.rol) for lid in user.actieve_lidmaatschappen()}
+def te_laat(vandaag: dt.date) -> Q:
+    """An answer is owed and the deadline lies before `vandaag`."""
+    return Q(status__in=TE_LAAT_STATUSSEN, uiterste_datum__lt=vandaag)
 
 
-def _of_paren(paren: set[tuple[int, str]], org_veld: str, rol_veld: str) -> Q:
-    """(organisation, role) IN (...) as an OR of pairs; never matches when there are none."""
-    q = Q(pk__in=[])
-    for organisatie_id, rol in sorted(paren):
-        q |= Q(**{org_veld: organisatie_id, rol_veld: rol})
-    return q
+def _paren(user: Gebruiker) -> list[tuple[int, str]]:
+    return sorted({(lid.organisatie_id, lid.rol) for lid in user.actieve_lidmaatschappen()})
+
+
+def als_ontvanger(user: Gebruiker) -> Q:
+    """Requests where the person holds the role responsible at a level the request reached
+    (their active memberships), or is the person named there."""
+    wie = Q(persoon_id=user.pk)
+    for organisatie_id, rol in _paren(user):
+        wie |= Q(organisatie_id=organisatie_id, rol=rol)
+    return Q(
+        Exists(
+            Verantwoordelijke.objects.filter(
+                wie, verzoek_id=OuterRef("pk"), niveau__lte=OuterRef("niveau")
+            )
+        )
+    )
+
+
+def als_vrager(user: Gebruiker) -> Q:
+    """Requests the person asked, or that were asked by a role they hold in that organisation
+    (a committee, a policy team)."""
+    wie = Q(verzoeker_id=user.pk)
+    for organisatie_id, rol in _paren(user):
+        wie |= Q(verzoeker_organisatie_id=organisatie_id, verzoeker_rol=rol)
+    return wie
 
 
 def _met_lijstvelden(qs: QuerySet[Reactieverzoek], vandaag: dt.date) -> QuerySet[Reactieverzoek]:
@@ -58,8 +79,7 @@ def _met_lijstvelden(qs: QuerySet[Reactieverzoek], vandaag: dt.date) -> QuerySet
     ).values("naam")[:1]
     return qs.select_related("soort", "verantwoordelijke_organisatie").annotate(
         te_laat=Case(
-            When(status=Status.VERLOPEN, then=Value(True)),
-            When(status__in=_KLOK_LOOPT, uiterste_datum__lt=vandaag, then=Value(True)),
+            When(te_laat(vandaag), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         ),
@@ -72,12 +92,7 @@ def te_beantwoorden(*, user: Gebruiker, vandaag: dt.date | None = None) -> Query
     their active membership holds the (organisation, role) responsible there, or they are the
     person named. Overdue first, then by deadline."""
     vandaag = vandaag or timezone.localdate()
-    verantwoordelijk = Verantwoordelijke.objects.filter(
-        Q(persoon_id=user.pk) | _of_paren(_paren(user), "organisatie_id", "rol"),
-        verzoek=OuterRef("pk"),
-        niveau__lte=OuterRef("niveau"),
-    )
-    qs = Reactieverzoek.objects.filter(Exists(verantwoordelijk), status__in=TE_BEANTWOORDEN)
+    qs = Reactieverzoek.objects.filter(als_ontvanger(user), status__in=TE_BEANTWOORDEN)
     return _met_lijstvelden(qs, vandaag).order_by("-te_laat", "uiterste_datum", "pk")
 
 
@@ -92,10 +107,7 @@ def mijn_vragen(*, user: Gebruiker, vandaag: dt.date | None = None) -> QuerySet[
     """The requests this person asked, or their organisation and role asked (a committee, a
     policy team). Those answered and waiting for their judgement first, then the newest."""
     vandaag = vandaag or timezone.localdate()
-    qs = Reactieverzoek.objects.filter(
-        Q(verzoeker_id=user.pk)
-        | _of_paren(_paren(user), "verzoeker_organisatie_id", "verzoeker_rol")
-    )
+    qs = Reactieverzoek.objects.filter(als_vrager(user))
     return (
         _met_lijstvelden(qs, vandaag)
         .annotate(

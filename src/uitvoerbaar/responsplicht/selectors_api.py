@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -30,10 +30,9 @@ from .models import (
     Soort,
     Verantwoordelijke,
 )
+from .selectors import TE_LAAT_STATUSSEN, als_ontvanger, als_vrager
+from .selectors import te_laat as overdue_q
 from .transitions import is_toegestaan
-
-# Overdue: the deadline has passed and someone still owes an answer.
-TE_LAAT_STATUSSEN: Final = (Status.OPEN, Status.GEESCALEERD, Status.VERLOPEN)
 
 
 def vandaag() -> dt.date:
@@ -45,40 +44,11 @@ def vandaag() -> dt.date:
 # --- requests ------------------------------------------------------------------------------
 
 
-def _paren(user: Gebruiker, actie: str) -> list[tuple[int, str]]:
-    rollen = policy.regel(actie).rollen
-    return [
-        (lid.organisatie_id, lid.rol) for lid in user.actieve_lidmaatschappen() if lid.rol in rollen
-    ]
-
-
-def _als_ontvanger(user: Gebruiker) -> Q:
-    """Requests where the person holds the role (or is named) at a level reached."""
-    wie = Q(persoon_id=user.pk)
-    for organisatie_id, rol in _paren(user, "reactieverzoek.bekijken"):
-        wie |= Q(organisatie_id=organisatie_id, rol=rol)
-    return Q(
-        Exists(
-            Verantwoordelijke.objects.filter(
-                wie, verzoek_id=OuterRef("pk"), niveau__lte=OuterRef("niveau")
-            )
-        )
-    )
-
-
-def _als_vrager(user: Gebruiker) -> Q:
-    """Requests the person asked, or asked by a role the person holds in that organisation."""
-    wie = Q(verzoeker_id=user.pk)
-    for organisatie_id, rol in _paren(user, "reactieverzoek.bekijken"):
-        wie |= Q(verzoeker_organisatie_id=organisatie_id, verzoeker_rol=rol)
-    return wie
-
-
 def zichtbare_verzoeken(*, user: Gebruiker) -> QuerySet[Reactieverzoek]:
     """Every request this person may see, as requester or as responsible at any level reached."""
     if not user.is_authenticated or not user.is_active:
         return Reactieverzoek.objects.none()
-    return Reactieverzoek.objects.filter(_als_ontvanger(user) | _als_vrager(user))
+    return Reactieverzoek.objects.filter(als_ontvanger(user) | als_vrager(user))
 
 
 def _met_lijstgegevens(qs: QuerySet[Reactieverzoek]) -> QuerySet[Reactieverzoek]:
@@ -102,9 +72,9 @@ def reactieverzoeken(
     Nearest deadline first. A fixed number of queries, whatever the number of rows."""
     qs: QuerySet[Reactieverzoek]
     if rol == "ontvanger":
-        qs = Reactieverzoek.objects.filter(_als_ontvanger(user))
+        qs = Reactieverzoek.objects.filter(als_ontvanger(user))
     elif rol == "vrager":
-        qs = Reactieverzoek.objects.filter(_als_vrager(user))
+        qs = Reactieverzoek.objects.filter(als_vrager(user))
     else:
         qs = zichtbare_verzoeken(user=user)
     if status:
@@ -113,7 +83,7 @@ def reactieverzoeken(
         qs = qs.filter(soort__code=soort)
     if organisatie:
         qs = qs.filter(verantwoordelijke_organisatie__slug=organisatie)
-    overdue = Q(status__in=TE_LAAT_STATUSSEN, uiterste_datum__lt=vandaag())
+    overdue = overdue_q(vandaag())
     if te_laat is True:
         qs = qs.filter(overdue)
     elif te_laat is False:
