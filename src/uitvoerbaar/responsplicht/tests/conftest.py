@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
+from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.core.constants import OrganisatieSoort, Rol
 from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.core.tests.factories import OrganisatieFactory, persoon_met_rol
 from uitvoerbaar.kennisbank.models import Beginsel
 from uitvoerbaar.kennisbank.tests.factories import BeginselFactory
 from uitvoerbaar.responsplicht import services
-from uitvoerbaar.responsplicht.models import Reactieverzoek, Soort
+from uitvoerbaar.responsplicht.models import Controle, Reactie, Reactieverzoek, Soort
 
 from .factories import SoortFactory
 
@@ -87,3 +88,43 @@ def maak_verzoek(wereld: Wereld) -> Callable[..., Reactieverzoek]:
 @pytest.fixture
 def beginsel(db: None) -> Beginsel:
     return BeginselFactory.create(code="abbb-evenredigheid", naam="Evenredigheid")
+
+
+def events_van(verzoek: Reactieverzoek) -> list[str]:
+    """The audit events of one request, in order."""
+    return list(
+        AuditEvent.objects.filter(
+            object_type="responsplicht.reactieverzoek", object_id=str(verzoek.pk)
+        )
+        .order_by("volgnummer")
+        .values_list("event", flat=True)
+    )
+
+
+class Ongewijzigd:
+    """Asserts that a refused call changed nothing of a request: its row, its answers and
+    follow-up checks, its audit trail, and no audit event anywhere else either."""
+
+    def __init__(self, verzoek: Reactieverzoek) -> None:
+        self.verzoek = verzoek
+        self.voor = self._stand()
+
+    def _stand(self) -> tuple[Any, ...]:
+        v = Reactieverzoek.objects.get(pk=self.verzoek.pk)
+        return (
+            v.status,
+            v.niveau,
+            v.uiterste_datum,
+            v.verlengd,
+            v.opgeschort_sinds,
+            v.onvoldoende_gemeld,
+            v.openbaar,
+            v.woo_grond,
+            list(Reactie.objects.filter(verzoek=v).values_list("pk", "aanvaard")),
+            list(Controle.objects.filter(reactie__verzoek=v).values_list("pk", "status")),
+            events_van(v),
+            AuditEvent.objects.count(),
+        )
+
+    def check(self) -> None:
+        assert self._stand() == self.voor

@@ -12,7 +12,6 @@ import pytest
 import time_machine
 from django.test import Client
 
-from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.conftest import ingelogd
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.core.models import Gebruiker
@@ -21,7 +20,7 @@ from uitvoerbaar.responsplicht import services
 from uitvoerbaar.responsplicht.constants import Controlestatus
 from uitvoerbaar.responsplicht.models import Controle, Reactie, Reactieverzoek
 
-from .conftest import Wereld
+from .conftest import Ongewijzigd, Wereld, events_van
 
 pytestmark = pytest.mark.django_db
 
@@ -69,39 +68,6 @@ def _fouten(body: dict[str, Any]) -> dict[str, str]:
     return {e["field"]: e["message"] for e in body["errors"]}
 
 
-def _events(verzoek: Reactieverzoek) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(
-            object_type="responsplicht.reactieverzoek", object_id=str(verzoek.pk)
-        )
-        .order_by("volgnummer")
-        .values_list("event", flat=True)
-    )
-
-
-class Onveranderd:
-    """Asserts that a refused call changed nothing of the request."""
-
-    def __init__(self, verzoek: Reactieverzoek) -> None:
-        self.verzoek = verzoek
-        self.events = _events(verzoek)
-        self.reacties = Reactie.objects.count()
-        self.alle_events = AuditEvent.objects.count()
-        verzoek.refresh_from_db()
-        self.velden = self._velden()
-
-    def _velden(self) -> tuple[Any, ...]:
-        v = self.verzoek
-        return (v.status, v.niveau, v.uiterste_datum, v.verlengd, v.openbaar, v.bijgewerkt)
-
-    def check(self) -> None:
-        self.verzoek.refresh_from_db()
-        assert self._velden() == self.velden
-        assert _events(self.verzoek) == self.events
-        assert Reactie.objects.count() == self.reacties
-        assert AuditEvent.objects.count() == self.alle_events
-
-
 # --- answering ---
 
 
@@ -120,7 +86,7 @@ def test_pas_toe_by_the_board_answers_and_plans_a_check(wereld: Wereld, maak_ver
     )
     assert reactie["controle"]["status"] == "gepland"
     assert reactie["controle"]["datum"] == "2027-04-01"
-    assert _events(verzoek)[-1] == "reactieverzoek.beantwoorden"
+    assert events_van(verzoek)[-1] == "reactieverzoek.beantwoorden"
     assert data["tijdlijn"][-1]["omschrijving"] == "Beantwoord met pas toe"
 
 
@@ -152,7 +118,7 @@ def test_leg_uit_without_a_known_principle_is_400_on_beginselen(
     wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel, beginselen: Any, melding: str
 ) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     data = {k: v for k, v in LEG_UIT.items() if k != "beginselen"}
     if beginselen is not None:
         data["beginselen"] = beginselen
@@ -165,7 +131,7 @@ def test_leg_uit_with_a_missing_reply_and_blank_reasons_names_each_field(
     wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel
 ) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     data = {**LEG_UIT, "redenen": "  ", "antwoorden": ["Alleen het eerste."]}
     body = problem(_post(wereld.bestuur, _pad(verzoek, "leg-uit"), data), 400)
     assert _fouten(body) == {
@@ -177,7 +143,7 @@ def test_leg_uit_with_a_missing_reply_and_blank_reasons_names_each_field(
 
 def test_pas_toe_with_a_date_in_the_past_is_400(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(
         _post(wereld.bestuur, _pad(verzoek, "pas-toe"), {**PAS_TOE, "datum": "2027-02-01"}), 400
     )
@@ -187,7 +153,7 @@ def test_pas_toe_with_a_date_in_the_past_is_400(wereld: Wereld, maak_verzoek: Ma
 
 def test_requester_cannot_answer(wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     for handeling, data in (("pas-toe", PAS_TOE), ("leg-uit", LEG_UIT)):
         body = problem(_post(wereld.medewerker, _pad(verzoek, handeling), data), 403)
         assert body["title"] == "Geen toegang"
@@ -198,7 +164,7 @@ def test_requester_cannot_answer(wereld: Wereld, maak_verzoek: Maak, beginsel: B
 def test_answering_a_closed_request_is_409(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
     services.withdraw(verzoek=verzoek, door=wereld.medewerker, reden="Niet meer nodig.")
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(_post(wereld.bestuur, _pad(verzoek, "pas-toe"), PAS_TOE), 409)
     assert body["title"] == "Dit kan nu niet"
     assert body["detail"] == "U kunt dit verzoek nu niet beantwoorden: het is ingetrokken."
@@ -208,7 +174,7 @@ def test_answering_a_closed_request_is_409(wereld: Wereld, maak_verzoek: Maak) -
 def test_answering_twice_is_409(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
     assert _post(wereld.bestuur, _pad(verzoek, "pas-toe"), PAS_TOE).status_code == 200
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(_post(wereld.bestuur, _pad(verzoek, "pas-toe"), PAS_TOE), 409)
     assert body["detail"] == "U kunt dit verzoek nu niet beantwoorden: het is beantwoord."
     voor.check()
@@ -231,7 +197,7 @@ def test_requester_accepts(wereld: Wereld, maak_verzoek: Maak, beginsel: Beginse
 def test_responsible_cannot_accept(wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel) -> None:
     verzoek = maak_verzoek()
     _post(wereld.bestuur, _pad(verzoek, "leg-uit"), LEG_UIT)
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     problem(_post(wereld.bestuur, _pad(verzoek, "aanvaarden")), 403)
     problem(_post(wereld.bestuur, _pad(verzoek, "onvoldoende"), {"reden": "Zelf niet blij."}), 403)
     voor.check()
@@ -239,7 +205,7 @@ def test_responsible_cannot_accept(wereld: Wereld, maak_verzoek: Maak, beginsel:
 
 def test_accepting_an_open_request_is_409(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(_post(wereld.medewerker, _pad(verzoek, "aanvaarden")), 409)
     assert body["detail"] == "U kunt dit verzoek nu niet antwoord aanvaarden: het is open."
     voor.check()
@@ -260,7 +226,7 @@ def test_onvoldoende_escalates_once_and_a_second_time_is_400(
     assert data["onvoldoende_gemeld"] is True
     # The next level answers; the requester may not call it insufficient again.
     assert _post(wereld.top, _pad(verzoek, "leg-uit"), LEG_UIT).status_code == 200
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(
         _post(wereld.medewerker, _pad(verzoek, "onvoldoende"), {"reden": "Nog steeds niet."}),
         400,
@@ -276,7 +242,7 @@ def test_onvoldoende_without_reason_is_400(
 ) -> None:
     verzoek = maak_verzoek()
     _post(wereld.bestuur, _pad(verzoek, "leg-uit"), LEG_UIT)
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(_post(wereld.medewerker, _pad(verzoek, "onvoldoende"), {"reden": ""}), 400)
     assert _fouten(body) == {"reden": "Leg uit waarom het antwoord onvoldoende is."}
     body = problem(_post(wereld.medewerker, _pad(verzoek, "onvoldoende"), {}), 400)
@@ -286,7 +252,7 @@ def test_onvoldoende_without_reason_is_400(
 
 def test_requester_withdraws_and_the_board_cannot(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     problem(_post(wereld.bestuur, _pad(verzoek, "intrekken"), {"reden": "Weg ermee."}), 403)
     voor.check()
     response = _post(wereld.medewerker, _pad(verzoek, "intrekken"), {"reden": "Opgelost."})
@@ -314,7 +280,7 @@ def test_suspend_without_reason_and_resume_when_running_are_refused(
     wereld: Wereld, maak_verzoek: Maak
 ) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(_post(wereld.bestuur, _pad(verzoek, "opschorten"), {"reden": " "}), 400)
     assert _fouten(body) == {"reden": "Geef de reden van de opschorting."}
     body = problem(_post(wereld.bestuur, _pad(verzoek, "hervatten")), 409)
@@ -332,7 +298,7 @@ def test_extend_within_the_maximum_once(wereld: Wereld, maak_verzoek: Maak) -> N
     data = response.json()
     assert data["verlengd"] is True
     assert data["uiterste_datum"] > "2027-03-08"
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(
         _post(wereld.bestuur, _pad(verzoek, "verlengen"), {"dagen": 1, "reden": "Nog even."}),
         400,
@@ -343,7 +309,7 @@ def test_extend_within_the_maximum_once(wereld: Wereld, maak_verzoek: Maak) -> N
 
 def test_extension_beyond_the_maximum_is_400_on_dagen(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(
         _post(wereld.bestuur, _pad(verzoek, "verlengen"), {"dagen": 6, "reden": "Meer tijd."}),
         400,
@@ -358,7 +324,7 @@ def test_extension_beyond_the_maximum_is_400_on_dagen(wereld: Wereld, maak_verzo
 def test_board_withholds_publication_on_a_woo_ground(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
     data = {"grond": "5.1.2.e", "toelichting": "De casus is tot één persoon te herleiden."}
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     problem(_post(wereld.medewerker, _pad(verzoek, "openbaarheid-weigeren"), data), 403)
     body = problem(
         _post(wereld.bestuur, _pad(verzoek, "openbaarheid-weigeren"), {**data, "grond": "5.9"}),
@@ -458,7 +424,7 @@ def test_every_move_refuses_anonymous(
     client: Client, maak_verzoek: Maak, beginsel: Beginsel, handeling: str, data: Any
 ) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     response = client.post(_pad(verzoek, handeling), data or {}, content_type="application/json")
     assert response.status_code in {401, 403}
     assert problem(response, response.status_code)["title"] == "Niet ingelogd"
@@ -470,7 +436,7 @@ def test_every_move_is_404_for_another_organisation(
     wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel, handeling: str, data: Any
 ) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(_post(wereld.bestuur_andere, _pad(verzoek, handeling), data or {}), 404)
     assert body["detail"] == "Dit verzoek bestaat niet, of u hebt er geen toegang toe."
     voor.check()
@@ -481,7 +447,7 @@ def test_every_move_refuses_unknown_fields(
     wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel, handeling: str, data: Any
 ) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     wie = (
         wereld.medewerker
         if handeling in {"aanvaarden", "onvoldoende", "intrekken"}
@@ -543,7 +509,7 @@ def test_wrong_types_are_400_with_a_dutch_message_per_field(
     fouten: dict[str, str],
 ) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     body = problem(_post(wereld.bestuur, _pad(verzoek, handeling), data), 400)
     assert body["title"] == "Ongeldige invoer"
     assert _fouten(body) == fouten
@@ -562,7 +528,7 @@ def test_controle_with_wrong_type_is_400(wereld: Wereld, maak_verzoek: Maak) -> 
 
 def test_moves_take_json_only(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     response = ingelogd(Client(), wereld.bestuur).post(
         _pad(verzoek, "opschorten"), {"reden": "Formulier."}
     )
@@ -572,7 +538,7 @@ def test_moves_take_json_only(wereld: Wereld, maak_verzoek: Maak) -> None:
 
 def test_a_null_body_is_400_in_dutch(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
-    voor = Onveranderd(verzoek)
+    voor = Ongewijzigd(verzoek)
     response = ingelogd(Client(), wereld.bestuur).generic(
         "POST", _pad(verzoek, "opschorten"), "null", content_type="application/json"
     )

@@ -16,7 +16,6 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client
 
-from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.core import demo as core_demo
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.core.models import Gebruiker, Organisatie
@@ -24,7 +23,9 @@ from uitvoerbaar.kennisbank.models import Beginsel
 from uitvoerbaar.responsplicht import demo as rp_demo
 from uitvoerbaar.responsplicht import services
 from uitvoerbaar.responsplicht.constants import Antwoordsoort, Status
-from uitvoerbaar.responsplicht.models import Melding, Reactieverzoek
+from uitvoerbaar.responsplicht.models import Melding
+
+from .conftest import events_van
 
 pytestmark = pytest.mark.django_db
 
@@ -45,16 +46,6 @@ def demo_wereld() -> Iterator[None]:
 
 def _persoon(username: str) -> Gebruiker:
     return Gebruiker.objects.get(username=username)
-
-
-def _events(verzoek: Reactieverzoek) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(
-            object_type="responsplicht.reactieverzoek", object_id=str(verzoek.pk)
-        )
-        .order_by("volgnummer")
-        .values_list("event", flat=True)
-    )
 
 
 def _sweep() -> str:
@@ -115,7 +106,7 @@ def test_the_journey_of_a_returned_assignment(client: Client, demo_wereld: None)
             Rol.BEWINDSPERSOON,
         )
         _sweep()
-        assert _events(verzoek).count("reactieverzoek.escaleren") == 1
+        assert events_van(verzoek).count("reactieverzoek.escaleren") == 1
         assert Melding.objects.filter(ontvanger=minister, verzoek=verzoek).exists()
 
         # The minister explains (leg uit), weighing a principle and replying to the argument.
@@ -155,7 +146,7 @@ def test_the_journey_of_a_returned_assignment(client: Client, demo_wereld: None)
     ]
 
     # The audit events are the complete timeline of the request.
-    assert _events(verzoek) == [
+    assert events_van(verzoek) == [
         "reactieverzoek.aangemaakt",
         "reactieverzoek.laten_verlopen",
         "reactieverzoek.escaleren",
@@ -182,7 +173,7 @@ def test_the_journey_of_a_returned_assignment(client: Client, demo_wereld: None)
         assert gegeven not in body, gegeven
         assert gegeven not in overzicht, gegeven
     stappen = re.findall(r'<li data-testid="stap">(.*?)</li>', detail, re.S)
-    assert len(stappen) == len(_events(verzoek))
+    assert len(stappen) == len(events_van(verzoek))
     assert "omdat de vrager het antwoord onvoldoende vond" in stappen[5]
     assert "Tweede Kamer (demo)" in stappen[5]
 

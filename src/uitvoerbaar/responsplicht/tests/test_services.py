@@ -25,7 +25,7 @@ from uitvoerbaar.responsplicht.constants import (
 from uitvoerbaar.responsplicht.models import Melding, Reactie, Reactieverzoek, Verantwoordelijke
 from uitvoerbaar.responsplicht.transitions import OngeldigeOvergang
 
-from .conftest import Wereld
+from .conftest import Ongewijzigd, Wereld, events_van
 from .factories import SoortFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,26 +38,6 @@ Maak = Callable[..., Reactieverzoek]
 def _maandag() -> Iterator[None]:
     with time_machine.travel(dt.datetime(2027, 3, 1, 10, 0, tzinfo=dt.UTC), tick=False):
         yield
-
-
-def _events(verzoek: Reactieverzoek) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(
-            object_type="responsplicht.reactieverzoek", object_id=str(verzoek.pk)
-        )
-        .order_by("volgnummer")
-        .values_list("event", flat=True)
-    )
-
-
-def _stand(verzoek: Reactieverzoek) -> tuple[str, dt.date, list[str]]:
-    """The request as stored (status, deadline) and its audit events."""
-    opgeslagen = Reactieverzoek.objects.get(pk=verzoek.pk)
-    return opgeslagen.status, opgeslagen.uiterste_datum, _events(verzoek)
-
-
-def _ongewijzigd(verzoek: Reactieverzoek, voor: tuple[str, dt.date, list[str]]) -> None:
-    assert _stand(verzoek) == voor
 
 
 def _leg_uit(verzoek: Reactieverzoek, door: Any, beginsel: Beginsel) -> Reactie:
@@ -83,7 +63,7 @@ def test_create_sets_the_atw_deadline_level_0_audit_and_notifies_the_board(
     assert verzoek.volgende_herinnering == dt.date(2027, 3, 6)
     rij = Verantwoordelijke.objects.get(verzoek=verzoek)
     assert (rij.niveau, rij.organisatie, rij.rol) == (0, wereld.uitvoerder, Rol.BESTUUR)
-    assert _events(verzoek) == ["reactieverzoek.aangemaakt"]
+    assert events_van(verzoek) == ["reactieverzoek.aangemaakt"]
     assert set(Melding.objects.values_list("ontvanger__username", flat=True)) == {"bestuur"}
     assert verzoek.kenmerk == f"RV-{verzoek.pk:06d}"
 
@@ -145,7 +125,7 @@ def test_leg_uit_records_reasons_principles_and_replies(
     assert reactie.soort == Antwoordsoort.LEG_UIT and not reactie.te_laat
     assert list(reactie.beginselen.all()) == [beginsel]
     assert reactie.namens_organisatie == wereld.uitvoerder
-    assert _events(verzoek)[-1] == "reactieverzoek.beantwoorden"
+    assert events_van(verzoek)[-1] == "reactieverzoek.beantwoorden"
     # The requester hears of it.
     assert Melding.objects.filter(
         ontvanger=wereld.medewerker, tekst__contains="geantwoord"
@@ -156,7 +136,7 @@ def test_leg_uit_without_principle_is_refused_and_changes_nothing(
     wereld: Wereld, maak_verzoek: Maak
 ) -> None:
     verzoek = maak_verzoek()
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(ValidationError) as exc:
         services.answer_leg_uit(
             verzoek=verzoek,
@@ -166,7 +146,7 @@ def test_leg_uit_without_principle_is_refused_and_changes_nothing(
             antwoorden=["a", "b"],
         )
     assert "beginsel" in exc.value.message_dict["beginselen"][0]
-    _ongewijzigd(verzoek, voor)
+    voor.check()
     assert not Reactie.objects.exists()
 
 
@@ -174,7 +154,7 @@ def test_leg_uit_must_reply_to_every_argument(
     wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel
 ) -> None:
     verzoek = maak_verzoek()
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(ValidationError) as exc:
         services.answer_leg_uit(
             verzoek=verzoek,
@@ -184,7 +164,7 @@ def test_leg_uit_must_reply_to_every_argument(
             antwoorden=["Alleen het eerste."],
         )
     assert "nog open: 2" in exc.value.message_dict["antwoorden"][0]
-    _ongewijzigd(verzoek, voor)
+    voor.check()
 
 
 @pytest.mark.parametrize("wie", ["bestuur_andere", "medewerker", "behandelaar", "top"])
@@ -192,10 +172,10 @@ def test_only_the_responsible_may_answer(
     wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel, wie: str
 ) -> None:
     verzoek = maak_verzoek()
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(PermissionDenied):
         _leg_uit(verzoek, getattr(wereld, wie), beginsel)
-    _ongewijzigd(verzoek, voor)
+    voor.check()
 
 
 def test_pas_toe_plans_a_follow_up_check_at_its_date(wereld: Wereld, maak_verzoek: Maak) -> None:
@@ -223,7 +203,7 @@ def test_pas_toe_refuses_bad_input(
     wereld: Wereld, maak_verzoek: Maak, maatregel: str, eigenaar: str, datum: dt.date, veld: str
 ) -> None:
     verzoek = maak_verzoek()
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(ValidationError) as exc:
         services.answer_pas_toe(
             verzoek=verzoek,
@@ -233,7 +213,7 @@ def test_pas_toe_refuses_bad_input(
             datum=datum,
         )
     assert veld in exc.value.message_dict
-    _ongewijzigd(verzoek, voor)
+    voor.check()
     assert not Reactie.objects.exists()
 
 
@@ -243,11 +223,11 @@ def test_a_closed_request_cannot_be_answered(
     verzoek = maak_verzoek()
     _leg_uit(verzoek, wereld.bestuur, beginsel)
     services.accept_answer(verzoek=verzoek, door=wereld.medewerker)
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(OngeldigeOvergang) as exc:
         _leg_uit(verzoek, wereld.bestuur, beginsel)
     assert "antwoord aanvaard" in str(exc.value)
-    _ongewijzigd(verzoek, voor)
+    voor.check()
 
 
 # --- the requester's judgement ---
@@ -256,13 +236,13 @@ def test_a_closed_request_cannot_be_answered(
 def test_only_the_requester_judges(wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel) -> None:
     verzoek = maak_verzoek()
     _leg_uit(verzoek, wereld.bestuur, beginsel)
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     for wie in (wereld.bestuur, wereld.bestuur_andere, wereld.behandelaar):
         with pytest.raises(PermissionDenied):
             services.accept_answer(verzoek=verzoek, door=wie)
         with pytest.raises(PermissionDenied):
             services.contest_answer(verzoek=verzoek, door=wie, reden="Te mager.")
-    _ongewijzigd(verzoek, voor)
+    voor.check()
 
 
 def test_insufficient_escalates_one_level_and_only_once(
@@ -279,16 +259,16 @@ def test_insufficient_escalates_one_level_and_only_once(
     assert verzoek.verantwoordelijke_rol == Rol.AMBTELIJKE_TOP
     # The level's own term (10 days) from today: Thursday 11 March.
     assert verzoek.uiterste_datum == dt.date(2027, 3, 11)
-    assert _events(verzoek)[-2:] == ["reactieverzoek.betwisten", "reactieverzoek.escaleren"]
+    assert events_van(verzoek)[-2:] == ["reactieverzoek.betwisten", "reactieverzoek.escaleren"]
     assert Melding.objects.filter(ontvanger=wereld.top).exists()
 
     # The top answers; a second "insufficient" is refused.
     _leg_uit(verzoek, wereld.top, beginsel)
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(ValidationError) as exc:
         services.contest_answer(verzoek=verzoek, door=wereld.medewerker, reden="Nog steeds niet.")
     assert "één keer" in str(exc.value)
-    _ongewijzigd(verzoek, voor)
+    voor.check()
     services.accept_answer(verzoek=verzoek, door=wereld.medewerker)
     verzoek.refresh_from_db()
     assert verzoek.status == Status.GEACCEPTEERD
@@ -314,11 +294,11 @@ def test_insufficient_needs_a_reason(
 ) -> None:
     verzoek = maak_verzoek()
     _leg_uit(verzoek, wereld.bestuur, beginsel)
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(ValidationError) as exc:
         services.contest_answer(verzoek=verzoek, door=wereld.medewerker, reden=" ")
     assert "reden" in exc.value.message_dict
-    _ongewijzigd(verzoek, voor)
+    voor.check()
 
 
 def test_earlier_levels_can_still_answer_after_escalation(
@@ -346,37 +326,37 @@ def test_suspension_stops_the_clock_and_resumes_with_the_remaining_term(
     verzoek.refresh_from_db()
     # 7 days after Monday 15 March is Monday 22 March.
     assert verzoek.status == Status.OPEN and verzoek.uiterste_datum == dt.date(2027, 3, 22)
-    assert _events(verzoek)[-2:] == ["reactieverzoek.opschorten", "reactieverzoek.hervatten"]
+    assert events_van(verzoek)[-2:] == ["reactieverzoek.opschorten", "reactieverzoek.hervatten"]
 
 
 def test_suspension_needs_a_reason_and_the_responsible(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(ValidationError):
         services.suspend(verzoek=verzoek, door=wereld.bestuur, reden="")
     with pytest.raises(PermissionDenied):
         services.suspend(verzoek=verzoek, door=wereld.medewerker, reden="Ik wil dat.")
-    _ongewijzigd(verzoek, voor)
+    voor.check()
 
 
 def test_extension_once_within_the_maximum(wereld: Wereld, maak_verzoek: Maak) -> None:
     verzoek = maak_verzoek()
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(ValidationError) as exc:
         services.extend(verzoek=verzoek, door=wereld.bestuur, dagen=6, reden="Drukte.")
     assert "1 tot en met 5 dagen" in exc.value.message_dict["dagen"][0]
-    _ongewijzigd(verzoek, voor)
+    voor.check()
 
     services.extend(verzoek=verzoek, door=wereld.bestuur, dagen=3, reden="Advies van juristen.")
     verzoek.refresh_from_db()
     assert verzoek.uiterste_datum == dt.date(2027, 3, 11) and verzoek.verlengd
     assert verzoek.status == Status.OPEN
 
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     with pytest.raises(ValidationError) as exc:
         services.extend(verzoek=verzoek, door=wereld.bestuur, dagen=1, reden="Nog even.")
     assert "één keer" in str(exc.value)
-    _ongewijzigd(verzoek, voor)
+    voor.check()
 
 
 def test_a_kind_without_extension_refuses_it(wereld: Wereld, maak_verzoek: Maak) -> None:
@@ -423,7 +403,7 @@ def test_withholding_needs_a_woo_ground_a_reason_and_the_recipients_board(
     )
     verzoek.refresh_from_db()
     assert not verzoek.openbaar and verzoek.woo_grond == "5.1.2.e"
-    assert _events(verzoek)[-1] == "reactieverzoek.openbaarmaking_geweigerd"
+    assert events_van(verzoek)[-1] == "reactieverzoek.openbaarmaking_geweigerd"
 
 
 def test_follow_up_check_only_from_its_date(wereld: Wereld, maak_verzoek: Maak) -> None:
@@ -451,7 +431,7 @@ def test_follow_up_check_only_from_its_date(wereld: Wereld, maak_verzoek: Maak) 
             controle=reactie.controle, door=wereld.medewerker, uitgevoerd=True
         )
     assert controle.status == Controlestatus.UITGEVOERD
-    assert _events(verzoek)[-1] == "reactieverzoek.controle_vastgesteld"
+    assert events_van(verzoek)[-1] == "reactieverzoek.controle_vastgesteld"
 
 
 # --- who may see it, and subjects ---
@@ -523,14 +503,14 @@ def test_a_failing_subject_undoes_the_move(
         raise ValidationError("Het onderwerp kan dit niet volgen.")
 
     verzoek = maak_verzoek()
-    voor = _stand(verzoek)
+    voor = Ongewijzigd(verzoek)
     onderwerpen.registreer("test.casus", weigert)
     try:
         with pytest.raises(ValidationError):
             _leg_uit(verzoek, wereld.bestuur, beginsel)
     finally:
         onderwerpen.afmelden("test.casus")
-    _ongewijzigd(verzoek, voor)
+    voor.check()
     assert not Reactie.objects.exists()
 
 

@@ -13,7 +13,6 @@ import pytest
 import time_machine
 from django.test import Client
 
-from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.conftest import ingelogd
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.core.tests.factories import persoon_met_rol
@@ -23,7 +22,7 @@ from uitvoerbaar.responsplicht import services
 from uitvoerbaar.responsplicht.constants import Controlestatus, Publicatie, Status, WooGrond
 from uitvoerbaar.responsplicht.models import Controle, Reactie, Reactieverzoek
 
-from .conftest import Wereld
+from .conftest import Ongewijzigd, Wereld
 from .factories import SoortFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,43 +59,6 @@ def _formfout(response: Any, form_id: str) -> str:
     alert = re.search(r'utrecht-alert--error" role="alert">(.*?)</div>', form.group(0), re.S)
     assert alert, f"no error above {form_id}"
     return re.sub(r"<[^>]+>", " ", alert.group(1)).strip()
-
-
-def _events(verzoek: Reactieverzoek) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(
-            object_type="responsplicht.reactieverzoek", object_id=str(verzoek.pk)
-        )
-        .order_by("volgnummer")
-        .values_list("event", flat=True)
-    )
-
-
-class Ongewijzigd:
-    """Asserts that nothing of a request changed: its row, its answers, its audit trail."""
-
-    def __init__(self, verzoek: Reactieverzoek) -> None:
-        self.verzoek = verzoek
-        self.voor = self._stand()
-
-    def _stand(self) -> tuple[Any, ...]:
-        v = Reactieverzoek.objects.get(pk=self.verzoek.pk)
-        return (
-            v.status,
-            v.niveau,
-            v.uiterste_datum,
-            v.verlengd,
-            v.opgeschort_sinds,
-            v.onvoldoende_gemeld,
-            v.openbaar,
-            v.woo_grond,
-            list(Reactie.objects.filter(verzoek=v).values_list("pk", "aanvaard")),
-            list(Controle.objects.filter(reactie__verzoek=v).values_list("pk", "status")),
-            _events(v),
-        )
-
-    def check(self) -> None:
-        assert self._stand() == self.voor
 
 
 PAS_TOE = {
