@@ -60,3 +60,24 @@ def test_english_catalogue_is_valid_and_has_no_guessed_translations() -> None:
     tekst = po.read_text(encoding="utf-8")
     assert "#, fuzzy" not in tekst
     assert 'msgstr "Skip to content"' in tekst
+
+
+def test_public_register_and_inbox_speak_english_after_the_switch(client: Client) -> None:
+    """The response duty screens (new apps) are in the English catalogue too: headings and
+    the empty-state texts switch, and no Dutch heading is left."""
+    from uitvoerbaar.conftest import ingelogd
+    from uitvoerbaar.core.constants import Rol
+    from uitvoerbaar.core.tests.factories import persoon_met_rol
+
+    client.post("/taal/", {"language": "en", "next": "/"})
+    register = client.get("/register/").content.decode()
+    assert "Register of comply or explain" in register
+    assert "There have been no requests yet." in register
+    assert "Register pas toe of leg uit" not in register
+
+    ingelogd(client, persoon_met_rol(Rol.BEHANDELAAR))
+    client.post("/taal/", {"language": "en", "next": "/verzoeken/"})
+    inbox = client.get("/verzoeken/").content.decode()
+    assert '<h1 class="utrecht-heading-1">To answer</h1>' in inbox
+    assert "No request is waiting for your answer now." in inbox
+    assert "Te beantwoorden" not in inbox
