@@ -3,6 +3,7 @@ and an e-mail after commit (the console backend in the demo). Called only by ser
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from uitvoerbaar.core.models import Gebruiker, Lidmaatschap
@@ -20,6 +22,11 @@ if TYPE_CHECKING:
     from .models import Controle, Escalatieniveau, Reactie
 
 logger = logging.getLogger(__name__)
+
+
+def datum(dag: dt.date) -> str:
+    """A date as people read it in a notification: "7 december 2026"."""
+    return date_format(dag, "j F Y")
 
 
 def _mail(berichten: list[tuple[str, str, str, list[str]]]) -> None:
@@ -81,7 +88,8 @@ def _meld(verzoek: Reactieverzoek, tekst: str, ontvangers: Iterable[int]) -> Non
 def nieuw_verzoek(verzoek: Reactieverzoek) -> None:
     _meld(
         verzoek,
-        _("nieuw verzoek om te reageren, uiterlijk %(datum)s.") % {"datum": verzoek.uiterste_datum},
+        _("nieuw verzoek om te reageren, uiterlijk %(datum)s.")
+        % {"datum": datum(verzoek.uiterste_datum)},
         _verantwoordelijken(verzoek),
     )
 
@@ -110,7 +118,7 @@ def termijn_gewijzigd(verzoek: Reactieverzoek, tekst: str) -> None:
 def herinnering(verzoek: Reactieverzoek) -> None:
     _meld(
         verzoek,
-        _("herinnering: antwoord uiterlijk %(datum)s.") % {"datum": verzoek.uiterste_datum},
+        _("herinnering: antwoord uiterlijk %(datum)s.") % {"datum": datum(verzoek.uiterste_datum)},
         _verantwoordelijken(verzoek),
     )
 
@@ -127,7 +135,7 @@ def geescaleerd(verzoek: Reactieverzoek, niveau: Escalatieniveau) -> None:
     _meld(
         verzoek,
         _("het verzoek ligt nu bij %(niveau)s, uiterlijk %(datum)s.")
-        % {"niveau": niveau.naam, "datum": verzoek.uiterste_datum},
+        % {"niveau": niveau.naam, "datum": datum(verzoek.uiterste_datum)},
         _verantwoordelijken(verzoek) | _vragers(verzoek),
     )
 

@@ -509,7 +509,9 @@ def resume(*, verzoek: Reactieverzoek, door: Gebruiker) -> Reactieverzoek:
         velden=["opgeschort_sinds", "resterende_dagen", "uiterste_datum", "volgende_herinnering"],
     )
     notificaties.termijn_gewijzigd(
-        verzoek, _("De termijn loopt weer; de uiterste datum is nu %(datum)s.") % {"datum": nieuw}
+        verzoek,
+        _("De termijn loopt weer; de uiterste datum is nu %(datum)s.")
+        % {"datum": notificaties.datum(nieuw)},
     )
     return verzoek
 
@@ -553,7 +555,8 @@ def extend(*, verzoek: Reactieverzoek, door: Gebruiker, dagen: int, reden: str) 
     )
     notificaties.termijn_gewijzigd(
         verzoek,
-        _("De termijn is verlengd tot %(datum)s: %(reden)s") % {"datum": nieuw, "reden": reden},
+        _("De termijn is verlengd tot %(datum)s: %(reden)s")
+        % {"datum": notificaties.datum(nieuw), "reden": reden},
     )
     return verzoek
 

@@ -131,7 +131,7 @@ def test_reminder_on_the_reminder_day_only_and_only_once(
     assert _events(verzoek)[-1] == "reactieverzoek.herinnering"
     herinneringen = [t for t in _meldingen("bestuur") if "herinnering" in t]
     assert herinneringen == [
-        f"{verzoek.kenmerk} Casus 1: herinnering: antwoord uiterlijk 2027-03-08."
+        f"{verzoek.kenmerk} Casus 1: herinnering: antwoord uiterlijk 8 maart 2027."
     ]
     # Only the responsible are reminded, not the requester.
     assert not [t for t in _meldingen("medewerker") if "herinnering" in t]
@@ -237,7 +237,7 @@ def test_expiry_the_day_after_the_deadline_escalates_to_the_next_level(
         ("top", False),
     ]
     assert [t for t in _meldingen("top") if "Ambtelijke top" in t] == [
-        f"{verzoek.kenmerk} Casus 1: het verzoek ligt nu bij Ambtelijke top, uiterlijk 2027-03-19."
+        f"{verzoek.kenmerk} Casus 1: het verzoek ligt nu bij Ambtelijke top, uiterlijk 19 maart 2027."
     ]
     ontvangen = sorted(adres for m in mail.outbox for adres in m.to)
     assert ontvangen == sorted(
