@@ -95,12 +95,16 @@ def _ids(qs: QuerySet[Reactieverzoek] | QuerySet[Controle], batch: int) -> Itera
     changed by the sweep itself never come round again, and memory stays bounded."""
     laatste = 0
     while True:
-        # ORDER BY pk + 0, not pk: with ORDER BY pk ... LIMIT the planner may walk the primary
-        # key index and filter every row of the table when its statistics overestimate the
-        # due rows (measured on PostgreSQL after a sweep changed 10,000 deadlines: 166 ms over
-        # 300,000 rows instead of 2 ms). The expression keeps it on the date indexes.
+        # The key is `pk + 0`, not `pk`, in the filter and the order: the planners must not use
+        # the primary key for these. With `pk > n ORDER BY pk LIMIT`, SQLite walks the table by
+        # rowid (141 ms for 300,000 rows with nothing due, 0.2 ms this way), and PostgreSQL
+        # does the same when its statistics overestimate the due rows (166 ms right after a
+        # sweep changed 10,000 deadlines, 2 ms this way). Now both take the date indexes.
         ids = list(
-            qs.filter(pk__gt=laatste).order_by(F("pk") + 0).values_list("pk", flat=True)[:batch]
+            qs.alias(_volgorde=F("pk") + 0)
+            .filter(_volgorde__gt=laatste)
+            .order_by("_volgorde")
+            .values_list("pk", flat=True)[:batch]
         )
         yield from ids
         if len(ids) < batch:
