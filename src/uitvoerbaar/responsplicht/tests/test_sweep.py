@@ -237,7 +237,8 @@ def test_expiry_the_day_after_the_deadline_escalates_to_the_next_level(
         ("top", False),
     ]
     assert [t for t in _meldingen("top") if "Ambtelijke top" in t] == [
-        f"{verzoek.kenmerk} Casus 1: het verzoek ligt nu bij Ambtelijke top, uiterlijk 19 maart 2027."
+        f"{verzoek.kenmerk} Casus 1: het verzoek ligt nu bij Ambtelijke top, "
+        "uiterlijk 19 maart 2027."
     ]
     ontvangen = sorted(adres for m in mail.outbox for adres in m.to)
     assert ontvangen == sorted(
