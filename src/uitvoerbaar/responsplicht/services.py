@@ -447,8 +447,8 @@ def contest_answer(*, verzoek: Reactieverzoek, door: Gebruiker, reden: str) -> R
         velden=["onvoldoende_gemeld"],
     )
     notificaties.beoordeeld(verzoek, aanvaard=False)
-    if _volgend_niveau(verzoek) is not None:
-        _escaleer(verzoek, door=door, vandaag_=vandaag(), reden="onvoldoende")
+    if (niveau := _volgend_niveau(verzoek)) is not None:
+        _escaleer(verzoek, niveau, door=door, vandaag_=vandaag(), reden="onvoldoende")
     return reactie
 
 
@@ -657,10 +657,14 @@ def _volgend_niveau(verzoek: Reactieverzoek) -> Escalatieniveau | None:
 
 
 def _escaleer(
-    verzoek: Reactieverzoek, *, door: Gebruiker | None, vandaag_: dt.date, reden: str
+    verzoek: Reactieverzoek,
+    niveau: Escalatieniveau,
+    *,
+    door: Gebruiker | None,
+    vandaag_: dt.date,
+    reden: str,
 ) -> None:
-    niveau = _volgend_niveau(verzoek)
-    assert niveau is not None
+    """Make the next level of the ladder (`niveau`) responsible, with its own term."""
     organisatie = organisatie_op_niveau(niveau, verzoek.ontvanger_organisatie)
     deadline = _bereken(vandaag_, niveau.termijn_aantal, niveau.termijn_eenheid, organisatie)
     verzoek.niveau = niveau.volgorde
@@ -728,8 +732,8 @@ def process_due_request(*, verzoek_id: int, vandaag_: dt.date) -> str | None:
             velden=["volgende_herinnering"],
         )
         notificaties.verlopen(verzoek)
-        if _volgend_niveau(verzoek) is not None:
-            _escaleer(verzoek, door=None, vandaag_=vandaag_, reden="termijn verstreken")
+        if (niveau := _volgend_niveau(verzoek)) is not None:
+            _escaleer(verzoek, niveau, door=None, vandaag_=vandaag_, reden="termijn verstreken")
             return "geescaleerd"
         return "verlopen"
     if verzoek.volgende_herinnering is not None and verzoek.volgende_herinnering <= vandaag_:
