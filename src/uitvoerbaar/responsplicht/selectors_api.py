@@ -15,6 +15,7 @@ from typing import Final
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from uitvoerbaar.core import policy
@@ -33,13 +34,6 @@ from .models import (
 from .selectors import TE_LAAT_STATUSSEN, als_ontvanger, als_vrager
 from .selectors import te_laat as overdue_q
 from .transitions import is_toegestaan
-
-
-def vandaag() -> dt.date:
-    from .services import vandaag as _vandaag
-
-    return _vandaag()
-
 
 # --- requests ------------------------------------------------------------------------------
 
@@ -83,7 +77,7 @@ def reactieverzoeken(
         qs = qs.filter(soort__code=soort)
     if organisatie:
         qs = qs.filter(verantwoordelijke_organisatie__slug=organisatie)
-    overdue = overdue_q(vandaag())
+    overdue = overdue_q(timezone.localdate())
     if te_laat is True:
         qs = qs.filter(overdue)
     elif te_laat is False:
@@ -154,7 +148,9 @@ def zichtbare_controle(*, user: Gebruiker, pk: int) -> tuple[Controle, Reactieve
 
 
 def is_te_laat(verzoek: Reactieverzoek, *, op: dt.date | None = None) -> bool:
-    return verzoek.status in TE_LAAT_STATUSSEN and verzoek.uiterste_datum < (op or vandaag())
+    return verzoek.status in TE_LAAT_STATUSSEN and verzoek.uiterste_datum < (
+        op or timezone.localdate()
+    )
 
 
 # --- the moves a person may make now ---------------------------------------------------------

@@ -61,10 +61,6 @@ class Toon:
     KEUZES = (ALLES, ANTWOORDEN, STILTE)
 
 
-def vandaag() -> dt.date:
-    return timezone.localdate()
-
-
 # --- statistics ------------------------------------------------------------------------------
 
 
@@ -105,7 +101,7 @@ def statistieken(
 ) -> dict[int, Statistiek]:
     """Statistics for these organisations, in three queries whatever their number."""
     ids = list(organisatie_ids)
-    dag = op or vandaag()
+    dag = op or timezone.localdate()
     if not ids:
         return {}
     antwoorden = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -35,7 +36,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "responsplicht/register_overzicht.html",
-        {"pagina": pagina, "rijen": rijen, "vandaag": selectors.vandaag()},
+        {"pagina": pagina, "rijen": rijen, "vandaag": timezone.localdate()},
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, status
@@ -84,7 +85,7 @@ class ReactieverzoekList(generics.ListAPIView[Reactieverzoek]):
     serializer_class = ReactieverzoekSerializer
 
     def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "vandaag": selectors_api.vandaag()}
+        return {**super().get_serializer_context(), "vandaag": timezone.localdate()}
 
     def get_queryset(self) -> QuerySet[Reactieverzoek]:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no request data
@@ -156,7 +157,7 @@ class _Verzoekhandeling(APIView):
         except OngeldigeOvergang as exc:
             raise Conflict(str(exc)) from exc
         detail = selectors_api.verzoek_detail(user=door, pk=verzoek.pk, ook_voor=actie)
-        context = {"request": request, "vandaag": selectors_api.vandaag()}
+        context = {"request": request, "vandaag": timezone.localdate()}
         return Response(ReactieverzoekDetailSerializer(detail, context=context).data)
 
 
