@@ -25,8 +25,27 @@ from django.test import TransactionTestCase
 from .models import AuditEvent, Inzage
 
 
-def beschermde_tabellen() -> tuple[str, str]:
-    return (AuditEvent._meta.db_table, Inzage._meta.db_table)
+def beschermde_tabellen(using: str = DEFAULT_DB_ALIAS) -> list[str]:
+    """Every table with append-only triggers: the audit tables, and those of other apps that
+    install the same kind of trigger (named `<table>_geen_update` / `_geen_delete` on SQLite,
+    `<table>_geen_wijziging` on PostgreSQL), such as the noodrem."""
+    connection = connections[using]
+    vaste = [AuditEvent._meta.db_table, Inzage._meta.db_table]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' AND "
+                "(name LIKE '%geen_update' OR name LIKE '%geen_delete')"
+            )
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE NOT t.tgisinternal AND t.tgname LIKE '%geen_wijziging'"
+            )
+        else:  # pragma: no cover - no other database is supported
+            return vaste
+        gevonden = [rij[0] for rij in cursor.fetchall()]
+    return sorted(set(vaste) | set(gevonden))
 
 
 @contextmanager
@@ -37,12 +56,13 @@ def triggers_uitgeschakeld(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
     dropped, and created again from that same SQL afterwards. PostgreSQL disables the user
     triggers of the tables (needs the table owner, as the test database user is)."""
     connection = connections[using]
-    tabellen = beschermde_tabellen()
+    tabellen = beschermde_tabellen(using)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
+            plekken = ", ".join(["%s"] * len(tabellen))
             cursor.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
-                "(%s, %s)",
+                f"({plekken}) AND (name LIKE '%%geen_update' OR name LIKE '%%geen_delete')",
                 tabellen,
             )
             triggers: list[tuple[str, str]] = cursor.fetchall()

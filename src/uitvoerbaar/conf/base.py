@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "uitvoerbaar.kennisbank",
     "uitvoerbaar.termijnen",
     "uitvoerbaar.responsplicht",
+    "uitvoerbaar.signalen",
     "uitvoerbaar.api",
 ]
 
@@ -184,6 +185,30 @@ STATIC_ROOT = DATA_DIR / "static"
 # Front-end packages from npm, copied by `make assets` (see scripts/vendor-assets).
 STATICFILES_DIRS = [PACKAGE_DIR / "static", ("vendor", REPO_DIR / "build" / "vendor")]
 MEDIA_ROOT = DATA_DIR / "media"
+
+# A shared cache (Redis) makes rate limits hold across several server processes; without it
+# each process counts on its own.
+if env("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL"),
+        }
+    }
+
+# Signalen (see signalen/kluis.py): keys kept outside the database. SIGNALEN_SLEUTELS are Fernet
+# keys, newest first; SIGNALEN_BONZOUT is the secret behind receipt-code hashes and pseudonyms.
+SIGNALEN_SLEUTELS = env_list("SIGNALEN_SLEUTELS")
+SIGNALEN_BONZOUT = env("SIGNALEN_BONZOUT")
+SIGNALEN_BON_ARGON2_GEHEUGEN_KIB = int(env("SIGNALEN_BON_ARGON2_GEHEUGEN_KIB", "65536"))
+# Wrong receipt codes: at most this many per client address per window (seconds).
+SIGNALEN_BON_POGINGEN = int(env("SIGNALEN_BON_POGINGEN", "5"))
+SIGNALEN_BON_VENSTER = int(env("SIGNALEN_BON_VENSTER", "900"))
+# Attachments of a signal: how many, how large, which kinds.
+SIGNALEN_BIJLAGEN_MAX = 5
+SIGNALEN_BIJLAGE_MAX_BYTES = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

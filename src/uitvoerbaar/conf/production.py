@@ -3,12 +3,24 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR, env, env_bool
+from .base import (
+    SECRET_KEY,
+    SIGNALEN_BONZOUT,
+    SIGNALEN_SLEUTELS,
+    UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR,
+    env,
+    env_bool,
+)
 
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY moet minstens 50 tekens lang zijn in productie.")
 if UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR:
     raise ImproperlyConfigured("UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR is alleen voor de demo.")
+
+if not SIGNALEN_SLEUTELS or len(SIGNALEN_BONZOUT) < 32:
+    raise ImproperlyConfigured(
+        "SIGNALEN_SLEUTELS en SIGNALEN_BONZOUT (minstens 32 tekens) zijn verplicht in productie."
+    )
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -21,3 +21,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# Fixed test keys (never used elsewhere) and a cheaper Argon2 so the suite stays fast; the
+# production cost (64 MiB) is the default in base.
+SIGNALEN_SLEUTELS = ["Tq0vC1mtzcdDXZkZ8hvZr1o5P3cM8HfxY5D3kqJbXWs="]
+SIGNALEN_BONZOUT = "test-only-bonzout"
+SIGNALEN_BON_ARGON2_GEHEUGEN_KIB = 1024

@@ -15,6 +15,10 @@ from . import policy
 NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Start"), "core:home", "account.eigen"),
     (_("Te beantwoorden"), "responsplicht:inbox", "reactieverzoek.inbox"),
+    (_("Signalen"), "signalen:lijst", "signaal.lijst"),
+    (_("Signaal melden"), "signalen:melden", "signaal.melden"),
+    (_("Noodrem"), "signalen:noodremmen", "noodrem.lijst"),
+    (_("Dashboard"), "signalen:dashboard", "signalen.dashboard"),
     (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),
     (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
     (_("Register"), "register:overzicht", "publiek.bekijken"),

@@ -140,6 +140,81 @@ POLICY: Final[dict[str, Regel]] = {
         Reikwijdte.ROL, _r(Rol.BEHEERDER), omschrijving="Soorten verzoek en hun ladder beheren"
     ),
     "meldingen.eigen": Regel(Reikwijdte.INGELOGD, omschrijving="Eigen meldingen lezen"),
+    # Signalen and the noodrem (seed actions F1, U4, U5). The signal names who handles it (the
+    # routed role); the reporter's own access is checked by the selector (`signaal.eigen`).
+    "signaal.melden": Regel(
+        Reikwijdte.ROL, ALLE_ROLLEN, omschrijving="Een signaal melden bij de eigen organisatie"
+    ),
+    "signaal.anoniem_melden": Regel(
+        Reikwijdte.PUBLIEK, omschrijving="Anoniem een signaal melden, zonder in te loggen"
+    ),
+    "signaal.ontvangstcode": Regel(
+        Reikwijdte.PUBLIEK,
+        omschrijving="Met een ontvangstcode een anoniem signaal volgen en aanvullen",
+    ),
+    "signaal.eigen": Regel(
+        Reikwijdte.INGELOGD, omschrijving="Eigen signalen volgen, beantwoorden en aanvullen"
+    ),
+    "signaal.lijst": Regel(
+        Reikwijdte.ROL,
+        _r(Rol.BEHANDELAAR, Rol.VERTROUWENSPERSOON, Rol.BESTUUR),
+        omschrijving="De signalen van de organisatie zien",
+    ),
+    "signaal.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.BEHANDELAAR, Rol.VERTROUWENSPERSOON, Rol.BESTUUR),
+        omschrijving="Een signaal lezen (behandelaars, bestuur; vertrouwenspersoon bij vertrouwelijk)",
+    ),
+    "signaal.behandelen": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.BEHANDELAAR, Rol.VERTROUWENSPERSOON, Rol.BESTUUR),
+        omschrijving="Een signaal behandelen: berichten, vragen, afsluiten (de gerouteerde rol)",
+    ),
+    "signaal.identiteit.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.VERTROUWENSPERSOON),
+        omschrijving="De naam van een vertrouwelijke melder zien",
+    ),
+    "signaal.identiteit.beslissen": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.VERTROUWENSPERSOON),
+        omschrijving="Beslissen over het onthullen van de naam van een vertrouwelijke melder",
+    ),
+    "knelpunt.bekijken": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Knelpunten van de organisatie zien",
+    ),
+    "knelpunt.beheren": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHANDELAAR),
+        omschrijving="Signalen bundelen tot knelpunten en die doorgeven",
+    ),
+    "signalen.dashboard": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BESTUUR),
+        omschrijving="Het bestuursdashboard van signalen en noodremmen zien",
+    ),
+    "signalen.beheren": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHEERDER),
+        omschrijving="Routeringsregels en de noodremtermijn van de organisatie beheren",
+    ),
+    "noodrem.trekken": Regel(
+        Reikwijdte.ROL,
+        _r(Rol.MEDEWERKER, Rol.BEHANDELAAR),
+        omschrijving="Aan de noodrem trekken in de eigen organisatie",
+    ),
+    "noodrem.lijst": Regel(
+        Reikwijdte.ROL,
+        _r(Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.BESTUUR, Rol.AMBTELIJKE_TOP),
+        omschrijving="De noodremmen zien waar men bij betrokken is",
+    ),
+    "noodrem.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        ALLE_ROLLEN,
+        omschrijving="Een noodrem lezen en aanvullen (wie trok, en elk bereikt niveau)",
+    ),
 }
 
 
