@@ -59,13 +59,12 @@ def triggers_uitgeschakeld(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
     tabellen = beschermde_tabellen(using)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            plekken = ", ".join(["%s"] * len(tabellen))
+            # Only the append-only triggers (by name), never e.g. a search index's.
             cursor.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
-                f"({plekken}) AND (name LIKE '%%geen_update' OR name LIKE '%%geen_delete')",
-                tabellen,
+                "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger' AND "
+                "(name LIKE '%geen_update' OR name LIKE '%geen_delete')"
             )
-            triggers: list[tuple[str, str]] = cursor.fetchall()
+            triggers = [(n, sql) for n, sql, tabel in cursor.fetchall() if tabel in tabellen]
             for naam, _sql in triggers:
                 cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(naam)}")
         try:

@@ -163,7 +163,8 @@ POLICY: Final[dict[str, Regel]] = {
     "signaal.bekijken": Regel(
         Reikwijdte.TOEGEWEZEN,
         _r(Rol.BEHANDELAAR, Rol.VERTROUWENSPERSOON, Rol.BESTUUR),
-        omschrijving="Een signaal lezen (behandelaars, bestuur; vertrouwenspersoon bij vertrouwelijk)",
+        omschrijving="Een signaal lezen (behandelaars, bestuur; bij vertrouwelijk ook de "
+        "vertrouwenspersoon)",
     ),
     "signaal.behandelen": Regel(
         Reikwijdte.TOEGEWEZEN,

@@ -43,7 +43,7 @@ class Vondst:
 
 
 def elfproef(cijfers: str) -> bool:
-    """The BSN check: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (and not all zeros)."""
+    """The BSN check: 9·d1 + 8·d2 + … + 2·d8 - 1·d9 is divisible by 11 (and not all zeros)."""
     if len(cijfers) != 9 or not cijfers.isdigit() or set(cijfers) == {"0"}:
         return False
     totaal = sum(int(c) * w for c, w in zip(cijfers[:8], range(9, 1, -1), strict=True))

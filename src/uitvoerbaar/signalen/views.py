@@ -101,7 +101,8 @@ def _intake(request: HttpRequest, *, anoniem: bool) -> HttpResponse:
     form = SignaalForm(data, request.FILES or None, organisaties=organisaties, anoniem=anoniem)
     extra = BenadelingForm(data) if benadeling else None
     if benadeling:
-        form.fields["kanaal"].choices = [(Kanaal.VERTROUWELIJK.value, Kanaal.VERTROUWELIJK.label)]
+        kanaalveld: Any = form.fields["kanaal"]
+        kanaalveld.choices = [(Kanaal.VERTROUWELIJK.value, Kanaal.VERTROUWELIJK.label)]
         form.fields["kanaal"].initial = Kanaal.VERTROUWELIJK
     if not anoniem and organisaties.count() == 1:
         form.fields["organisatie"].initial = organisaties.first()
@@ -602,9 +603,10 @@ def onthulling_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
 def bijlage(request: HttpRequest, pk: int, bijlage_pk: int) -> HttpResponse:
     item = selectors.signaal_detail(user=_gebruiker(request), pk=pk)
     b = get_object_or_404(Bijlage, pk=bijlage_pk, signaal=item)
-    return FileResponse(
+    antwoord: Any = FileResponse(
         b.bestand.open("rb"), as_attachment=True, filename=b.naam, content_type=b.soort
     )
+    return antwoord
 
 
 # --- knelpunten ------------------------------------------------------------------------------

@@ -158,7 +158,8 @@ def test_whole_wbk_life_acknowledge_question_answer_feedback_close(
         services.take_in_behandeling(signaal=s, door=wereld.behandelaar)
     s.refresh_from_db()
     assert s.status == Status.IN_BEHANDELING
-    ontvangst = Reactieverzoek.objects.get(pk=s.ontvangstbevestiging_id)
+    assert s.ontvangstbevestiging is not None and s.terugkoppeling is not None
+    ontvangst = Reactieverzoek.objects.get(pk=s.ontvangstbevestiging.pk)
     assert ontvangst.status == VerzoekStatus.BEANTWOORD
     assert s.terugkoppeling is not None
     assert s.terugkoppeling.uiterste_datum == dt.date(2027, 3, 1)  # 3 months, not a Sunday
@@ -176,7 +177,8 @@ def test_whole_wbk_life_acknowledge_question_answer_feedback_close(
     )
     s.refresh_from_db()
     assert s.status == Status.AFGESLOTEN
-    assert Reactieverzoek.objects.get(pk=s.terugkoppeling_id).status == VerzoekStatus.BEANTWOORD
+    assert s.terugkoppeling is not None
+    assert Reactieverzoek.objects.get(pk=s.terugkoppeling.pk).status == VerzoekStatus.BEANTWOORD
     termijnen = selectors.wbk_termijnen(s)
     assert [t.te_laat for t in termijnen] == [False, False]
     with pytest.raises(OngeldigeOvergang):
