@@ -63,6 +63,9 @@ class Command(BaseCommand):
             _("Nieuwe reactieverzoeken (pas toe of leg uit): %(aantal)d.")
             % {"aantal": resultaat.reactieverzoeken}
         )
+        self.stdout.write(
+            _("Nieuwe signalen en noodremmen: %(aantal)d.") % {"aantal": resultaat.signalen}
+        )
         self.stdout.write("")
         self.stdout.write(
             _("Wachtwoord voor alle demo-accounts: %(wachtwoord)s")
