@@ -250,7 +250,14 @@ def _import_production(tmp_path: Path, **env: str) -> subprocess.CompletedProces
     omgeving = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR", "DJANGO_SETTINGS_MODULE"}
+        if k
+        not in {
+            "SECRET_KEY",
+            "UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR",
+            "DJANGO_SETTINGS_MODULE",
+            "SIGNALEN_SLEUTELS",
+            "SIGNALEN_BONZOUT",
+        }
     }
     omgeving.update({"UITVOERBAAR_DATA_DIR": str(tmp_path), **env})
     return subprocess.run(
@@ -264,6 +271,11 @@ def _import_production(tmp_path: Path, **env: str) -> subprocess.CompletedProces
 
 
 LANGE_SLEUTEL = "p" * 64
+# Production also needs the keys of the reporting channels (signalen/kluis.py).
+SIGNALEN_GEHEIMEN = {
+    "SIGNALEN_SLEUTELS": "Tq0vC1mtzcdDXZkZ8hvZr1o5P3cM8HfxY5D3kqJbXWs=",
+    "SIGNALEN_BONZOUT": "b" * 40,
+}
 
 
 def test_production_settings_refuse_the_demo_waiver(tmp_path: Path) -> None:
@@ -285,5 +297,15 @@ def test_production_settings_refuse_a_short_secret_key(tmp_path: Path) -> None:
 
 
 def test_production_settings_load_without_the_waiver(tmp_path: Path) -> None:
-    result = _import_production(tmp_path, SECRET_KEY=LANGE_SLEUTEL)
+    result = _import_production(tmp_path, SECRET_KEY=LANGE_SLEUTEL, **SIGNALEN_GEHEIMEN)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_refuse_to_start_without_the_signalen_keys(tmp_path: Path) -> None:
+    """Confidential identities and receipt codes must never fall back to a key kept in a file
+    beside the data, as the demo does: production needs both secrets from the environment."""
+    result = _import_production(tmp_path, SECRET_KEY=LANGE_SLEUTEL)
+    assert result.returncode != 0
+    assert "SIGNALEN_SLEUTELS" in result.stderr
+    kort = {**SIGNALEN_GEHEIMEN, "SIGNALEN_BONZOUT": "kort"}
+    assert _import_production(tmp_path, SECRET_KEY=LANGE_SLEUTEL, **kort).returncode != 0
