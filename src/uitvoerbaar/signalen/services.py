@@ -1042,3 +1042,88 @@ def add_aanvulling(*, noodrem: Noodrem, door: Gebruiker, tekst: str) -> Aanvulli
         event="noodrem.aangevuld", actor=door, obj=noodrem, data={"aanvulling": aanvulling.pk}
     )
     return aanvulling
+
+
+# --- beheer: routing rules and the noodrem term ----------------------------------------------
+
+
+def validate_routeringsregel(*, regel: Routeringsregel) -> None:
+    """A rule routes within its own organisation, to a role that exists there."""
+    fouten: dict[str, Any] = {}
+    organisatie = regel.organisatie
+    if regel.behandelrol not in ROLLEN_PER_SOORT.get(organisatie.soort, frozenset()):
+        fouten["behandelrol"] = _("Deze rol bestaat niet in %(org)s.") % {"org": organisatie.naam}
+    for veld in ("eenheid", "behandeleenheid"):
+        eenheid = getattr(regel, veld)
+        if eenheid is not None and eenheid.organisatie_id != organisatie.pk:
+            fouten[veld] = _("Deze eenheid hoort niet bij %(org)s.") % {"org": organisatie.naam}
+    if regel.urgentie and regel.urgentie not in Urgentie.values:
+        fouten["urgentie"] = _("Kies de urgentie: normaal, hoog of spoed.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def save_routeringsregel(*, door: Gebruiker, regel: Routeringsregel) -> Routeringsregel:
+    """Create or change a routing rule of the beheerder's own organisation (audited)."""
+    policy.require(door, "signalen.beheren", regel.organisatie)
+    validate_routeringsregel(regel=regel)
+    nieuw = regel.pk is None
+    regel.save()
+    audit.record(
+        event="signalen.routering_opgeslagen",
+        actor=door,
+        obj=regel,
+        data={
+            "nieuw": nieuw,
+            "regeling": regel.regeling.code if regel.regeling else None,
+            "eenheid": regel.eenheid_id,
+            "urgentie": regel.urgentie,
+            "behandelrol": regel.behandelrol,
+            "volgorde": regel.volgorde,
+        },
+    )
+    return regel
+
+
+def validate_instelling(*, instelling: Instelling) -> None:
+    if not 1 <= instelling.noodrem_werkdagen <= NOODREM_MAX_WERKDAGEN:
+        raise ValidationError(
+            {
+                "noodrem_werkdagen": _(
+                    "Een organisatie mag de termijn van de noodrem korter maken, niet langer: "
+                    "kies 1 tot en met %(max)d werkdagen."
+                )
+                % {"max": NOODREM_MAX_WERKDAGEN}
+            }
+        )
+
+
+@transaction.atomic
+def save_instelling(*, door: Gebruiker, instelling: Instelling) -> Instelling:
+    """Set the organisation's noodrem term (audited)."""
+    policy.require(door, "signalen.beheren", instelling.organisatie)
+    validate_instelling(instelling=instelling)
+    instelling.save()
+    audit.record(
+        event="signalen.instelling_opgeslagen",
+        actor=door,
+        obj=instelling,
+        data={"noodrem_werkdagen": instelling.noodrem_werkdagen},
+    )
+    return instelling
+
+
+@transaction.atomic
+def rotate_identiteitssleutel(*, batch: int = 500) -> int:
+    """Re-encrypt every confidential identity under the newest key in SIGNALEN_SLEUTELS (the
+    first). Run after putting a new key in front; remove the old key only afterwards."""
+    aantal = 0
+    qs = Signaal.objects.exclude(identiteit_versleuteld="").only("pk", "identiteit_versleuteld")
+    for signaal in qs.iterator(chunk_size=batch):
+        nieuw = kluis.herversleutel(signaal.identiteit_versleuteld)
+        if nieuw != signaal.identiteit_versleuteld:
+            Signaal.objects.filter(pk=signaal.pk).update(identiteit_versleuteld=nieuw)
+            aantal += 1
+    audit.record(event="signalen.sleutel_geroteerd", actor=None, obj=None, data={"aantal": aantal})
+    return aantal
