@@ -20,7 +20,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import exceptions, generics, status
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
@@ -188,10 +193,14 @@ class SignaalList(_PerMethode, generics.ListAPIView[Signaal]):
         request={"application/json": SignaalInvoer, "multipart/form-data": SignaalInvoer},
         responses={
             201: OpenApiResponse(
-                response=OntvangenAnoniemSerializer,
+                response=PolymorphicProxySerializer(
+                    component_name="GemeldSignaal",
+                    serializers=[OntvangenAnoniemSerializer, EigenSignaalSerializer],
+                    resource_type_field_name=None,
+                ),
                 description=(
                     "Ontvangen. Anoniem: het signaal zoals u het met de ontvangstcode ziet, met "
-                    "de code; met naam of vertrouwelijk: uw eigen signaal (EigenSignaal)."
+                    "de code; met naam of vertrouwelijk: uw eigen signaal."
                 ),
             ),
             **schema.problemen(400, 403),

@@ -93,7 +93,7 @@ def test_key_rotation_reencrypts_identities_and_the_old_key_can_go(
     oud = list(settings.SIGNALEN_SLEUTELS)
     nieuw = Fernet.generate_key().decode()
     with override_settings(SIGNALEN_SLEUTELS=[nieuw, *oud]):
-        call_command("rotate_identiteitssleutel", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("rotate_identiteitssleutel", stdout=open("/dev/null", "w"))
     vertrouwelijk.refresh_from_db()
     with override_settings(SIGNALEN_SLEUTELS=[nieuw]):
         assert kluis.ontsleutel(vertrouwelijk.identiteit_versleuteld).naam == GEHEIME_NAAM
