@@ -39,6 +39,7 @@ from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.core.models import Organisatie
 from uitvoerbaar.core.routes import policy_actie_van
+from uitvoerbaar.core.screening import maskeer
 
 from .constants import Antwoordsoort, Controlestatus, Publicatie, Status, WooGrond
 from .models import Reactie, Reactieverzoek, Verantwoordelijke
@@ -396,7 +397,8 @@ def _antwoord(
         vragen = list(verzoek.argumenten or [])
         antwoorden = list(reactie.antwoorden_op_argumenten or [])
         argumenten = tuple(
-            (str(vragen[i]) if i < len(vragen) else "", str(a)) for i, a in enumerate(antwoorden)
+            (maskeer(str(vragen[i])) if i < len(vragen) else "", maskeer(str(a)))
+            for i, a in enumerate(antwoorden)
         )
     oordeel = (
         "" if reactie.aanvaard is None else ("aanvaard" if reactie.aanvaard else "onvoldoende")
@@ -409,14 +411,14 @@ def _antwoord(
         namens=reactie.namens_organisatie.naam,
         rol=str(Rol(bij.rol).label) if bij is not None and bij.rol in Rol.values else "",
         niveau_naam=bij.naam if bij is not None else "",
-        maatregel=reactie.maatregel,
+        maatregel=maskeer(reactie.maatregel),
         maatregel_datum=reactie.maatregel_datum,
         controle=controle_tekst,
-        redenen=reactie.redenen,
+        redenen=maskeer(reactie.redenen),
         beginselen=tuple((b.naam, b.code) for b in reactie.beginselen.all()),
         antwoorden_op_argumenten=argumenten,
         oordeel=oordeel,
-        onvoldoende_reden=reactie.onvoldoende_reden if volledig else "",
+        onvoldoende_reden=maskeer(reactie.onvoldoende_reden) if volledig else "",
     )
 
 
@@ -437,10 +439,10 @@ def openbaar(verzoek: Reactieverzoek) -> OpenbaarVerzoek:
         url=reverse("register:verzoek", args=[verzoek.kenmerk]),
         soort=soort.naam,
         volledig=volledig,
-        onderwerp_titel=verzoek.onderwerp_titel,
+        onderwerp_titel=maskeer(verzoek.onderwerp_titel),
         onderwerp_url=publieke_link(verzoek.onderwerp_url),
-        vraag=verzoek.vraag if volledig else "",
-        argumenten=tuple(str(a) for a in verzoek.argumenten or []) if volledig else (),
+        vraag=maskeer(verzoek.vraag) if volledig else "",
+        argumenten=tuple(maskeer(str(a)) for a in verzoek.argumenten or []) if volledig else (),
         vrager=vrager,
         ontvanger=_org_rol(verzoek.ontvanger_organisatie, verzoek.ontvanger_rol),
         verantwoordelijke=_org_rol(

@@ -152,6 +152,29 @@ def test_a_kind_that_publishes_everything_shows_question_arguments_and_replies(
         assert naam not in body, naam
 
 
+def test_citizen_data_in_published_text_is_masked(
+    client: Client, wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel
+) -> None:
+    """Published text never carries citizen data (DESIGN §3), whatever was written."""
+    verzoek = maak_verzoek(
+        soort=_soort("volledig-bsn", Publicatie.VOLLEDIG),
+        vraag="Stop de terugvordering bij de klant met BSN 111222333.",
+        argumenten=["Bel haar op 06-12345678.", "Haar rekening is NL91ABNA0417164300."],
+    )
+    services.answer_leg_uit(
+        verzoek=verzoek,
+        door=wereld.bestuur,
+        redenen="Wij mailden al naar klant@example.org.",
+        beginselen=[beginsel],
+        antwoorden=["Zie BSN 111222333.", "Geen ruimte."],
+    )
+    body = _html(client.get(f"/register/{verzoek.kenmerk}/"))
+    for gegeven in ("111222333", "06-12345678", "NL91ABNA0417164300", "klant@example.org"):
+        assert gegeven not in body, gegeven
+    assert "[burgerservicenummer (BSN) verwijderd]" in body
+    assert "[e-mailadres verwijderd]" in body
+
+
 def test_a_kind_that_publishes_nothing_is_counted_but_never_listed(
     client: Client, wereld: Wereld, maak_verzoek: Maak
 ) -> None:
