@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.conftest import ingelogd
@@ -609,3 +611,30 @@ def test_guessing_is_throttled_per_address(wereld: Wereld, meld: Meld) -> None:
     cache.clear()
     for _ in range(5):
         assert _post(raader, CODE, {"ontvangstcode": code}).status_code == 200
+
+
+# --- query budgets ---------------------------------------------------------------------------
+
+
+def _queries(client: Client, pad: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(pad).status_code == 200
+    return len(queries)
+
+
+def test_the_lists_take_the_same_number_of_queries_whatever_their_length(
+    wereld: Wereld, meld: Meld
+) -> None:
+    for _ in range(2):
+        meld(beginselen=[wereld.beginsel], eenheid=wereld.eenheid)
+        meld(door=None, kanaal="anoniem")
+    handler, melder = _client(wereld.behandelaar), _client(wereld.medewerker)
+    # The first request of a session reads more (device, memberships).
+    _queries(handler, LIJST)
+    _queries(melder, MIJN)
+    voor = (_queries(handler, LIJST), _queries(melder, MIJN))
+    for _ in range(4):
+        meld(beginselen=[wereld.beginsel], eenheid=wereld.eenheid)
+        meld(door=None, kanaal="anoniem")
+    assert (_queries(handler, LIJST), _queries(melder, MIJN)) == voor
+    assert max(voor) <= 8

@@ -281,3 +281,22 @@ def test_knelpunten_for_the_handlers_of_the_organisation(wereld: Wereld, meld: M
     )
     assert _client(wereld.behandelaar_andere).get("/api/v1/knelpunten").json()["results"] == []
     problem(_client(wereld.medewerker).get("/api/v1/knelpunten"), 403)
+
+
+def test_the_list_takes_the_same_number_of_queries_whatever_its_length(wereld: Wereld) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(wereld.bestuur)
+
+    def tel() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(LIJST).status_code == 200
+        return len(queries)
+
+    _trek(wereld, eenheid=wereld.eenheid)
+    tel()  # the first request of a session reads more (device, memberships)
+    voor = tel()
+    for _ in range(4):
+        _trek(wereld, eenheid=wereld.eenheid)
+    assert tel() == voor <= 8
