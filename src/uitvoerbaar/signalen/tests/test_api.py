@@ -50,8 +50,11 @@ def _lege_cache() -> Iterator[None]:
 
 
 def _client(user: Gebruiker | None = None, adres: str = "192.0.2.1") -> Client:
-    client = Client(REMOTE_ADDR=adres)
-    return ingelogd(client, user) if user is not None else client
+    if user is None:
+        # Without a login there is no CSRF token to send, and none is needed: the anonymous
+        # channel must work for a plain HTTP client.
+        return Client(enforce_csrf_checks=True, REMOTE_ADDR=adres)
+    return ingelogd(Client(REMOTE_ADDR=adres), user)
 
 
 def _post(client: Client, pad: str, data: Any = None) -> Any:
