@@ -27,6 +27,8 @@ STOPWOORDEN = frozenset(
     we wij u je ik mijn onze deze dit daar hier over uit tot na al meer veel zo""".split()
 )
 MAX_WOORDEN = 12
+# How many of the most recent matching signals are ranked (PostgreSQL).
+KANDIDATEN = 500
 
 
 @dataclass(frozen=True)
@@ -65,15 +67,24 @@ def _postgres(
     organisatie_id: int, titel: str, termen: list[str], uitsluiten: int | None, aantal: int
 ) -> list[Gelijkend]:
     tsquery = " | ".join(termen)
+    # Rank only the most recent matching candidates of the organisation: at national scale a
+    # large organisation has 100,000+ signals, and ranking every match would take seconds.
+    # The organisation-and-date index walks them newest first and stops at KANDIDATEN.
     sql = """
-        SELECT s.id,
-               ts_rank_cd(s.zoekvector, q) + similarity(s.titel, %(titel)s) AS score
-        FROM signalen_signaal s, to_tsquery('dutch', %(q)s) q
-        WHERE s.organisatie_id = %(org)s
-          AND s.soort <> %(benadeling)s
-          AND s.id <> %(uitsluiten)s
-          AND (s.zoekvector @@ q OR s.titel %% %(titel)s)
-        ORDER BY score DESC, s.id DESC
+        WITH q AS (SELECT to_tsquery('dutch', %(q)s) AS q),
+        kandidaten AS (
+            SELECT s.id, s.titel, s.zoekvector
+            FROM signalen_signaal s, q
+            WHERE s.organisatie_id = %(org)s
+              AND s.soort <> %(benadeling)s
+              AND s.id <> %(uitsluiten)s
+              AND (s.zoekvector @@ q.q OR s.titel %% %(titel)s)
+            ORDER BY s.ontvangen_op DESC, s.id DESC
+            LIMIT %(kandidaten)s
+        )
+        SELECT k.id, ts_rank_cd(k.zoekvector, q.q) + similarity(k.titel, %(titel)s) AS score
+        FROM kandidaten k, q
+        ORDER BY score DESC, k.id DESC
         LIMIT %(aantal)s
     """
     with connection.cursor() as cursor:
@@ -86,6 +97,7 @@ def _postgres(
                 "benadeling": Signaalsoort.BENADELING.value,
                 "uitsluiten": uitsluiten or 0,
                 "aantal": aantal,
+                "kandidaten": KANDIDATEN,
             },
         )
         return [Gelijkend(signaal_id=r[0], score=float(r[1])) for r in cursor.fetchall()]
