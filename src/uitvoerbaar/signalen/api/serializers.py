@@ -102,6 +102,20 @@ class BijlageKortSerializer(serializers.ModelSerializer[Bijlage]):
         read_only_fields = fields
 
 
+class BijlageSerializer(BijlageKortSerializer):
+    """An attachment as the handlers see it, with where to download it."""
+
+    url = serializers.SerializerMethodField()
+
+    class Meta(BijlageKortSerializer.Meta):
+        fields = [*BijlageKortSerializer.Meta.fields, "url"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, obj: Bijlage) -> str:
+        return _url(self.context, "api:signaal-bijlage", obj.signaal_id, obj.pk)
+
+
 class SignaalberichtSerializer(serializers.ModelSerializer[Bericht]):
     """A message of the dialogue as the handlers see it: who wrote a handler's message. A
     reporter's message names them only on a named signal."""
@@ -254,7 +268,7 @@ class SignaalDetailSerializer(SignaalSerializer):
         read_only=True,
         help_text=_("Soorten persoonsgegevens die de melder als noodzakelijk bevestigde."),
     )
-    bijlagen = BijlageKortSerializer(many=True, read_only=True)
+    bijlagen = BijlageSerializer(many=True, read_only=True)
     berichten = SignaalberichtSerializer(many=True, read_only=True)
     uitkomst = KeuzeVeld(Uitkomst, read_only=True, allow_blank=True)
     over_signaal = serializers.PrimaryKeyRelatedField(read_only=True)  # type: ignore[var-annotated]

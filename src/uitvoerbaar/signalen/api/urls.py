@@ -36,6 +36,11 @@ urlpatterns = [
         views.GelijkendeSignalen.as_view(),
         name="signaal-gelijkend",
     ),
+    path(
+        "signalen/<int:id>/bijlagen/<int:bijlage>",
+        views.SignaalBijlage.as_view(),
+        name="signaal-bijlage",
+    ),
     path("noodremmen", views.NoodremList.as_view(), name="noodremmen"),
     path("noodremmen/<uuid:id>", views.NoodremDetail.as_view(), name="noodrem"),
     path(

@@ -19,8 +19,12 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from django.http import FileResponse, Http404
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiParameter,
     OpenApiResponse,
     PolymorphicProxySerializer,
     extend_schema,
@@ -314,6 +318,48 @@ class GelijkendeSignalen(APIView):
         # organisation through, for the reporter's hint at intake.
         leesbaar = [s for s in gevonden if policy.allows(user, "signaal.bekijken", s)]
         return Response(SignaalSerializer(leesbaar, many=True, context={"request": request}).data)
+
+
+class SignaalBijlage(APIView):
+    """One attachment of a signal, as a download, for those who may read the signal."""
+
+    policy_actie = "signaal.bekijken"
+
+    @extend_schema(
+        operation_id="signaal_bijlage_downloaden",
+        summary="Bijlage downloaden",
+        description=(
+            "Het bestand van een bijlage, als download. Voor wie het signaal mag lezen; anderen "
+            "krijgen 404."
+        ),
+        tags=[TAG],
+        parameters=[
+            schema.SIGNAAL_ID,
+            OpenApiParameter(
+                "bijlage", int, OpenApiParameter.PATH, description="Het nummer van de bijlage."
+            ),
+        ],
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                response=OpenApiTypes.BINARY,
+                description="Het bestand, met het soort uit de lijst van toegestane bijlagen.",
+            ),
+            **schema.problemen(403, 404),
+        },
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        signaal = selectors.signaal_detail(user=_user(request), pk=kwargs["id"])
+        bijlage = signaal.bijlagen.filter(pk=kwargs["bijlage"]).first()
+        if bijlage is None:
+            raise Http404
+        antwoord = FileResponse(
+            bijlage.bestand.open("rb"),
+            as_attachment=True,
+            filename=bijlage.naam,
+            content_type=bijlage.soort,
+        )
+        antwoord["X-Content-Type-Options"] = "nosniff"
+        return antwoord
 
 
 # --- handling --------------------------------------------------------------------------------

@@ -641,3 +641,24 @@ def test_the_lists_take_the_same_number_of_queries_whatever_their_length(
         meld(door=None, kanaal="anoniem")
     assert (_queries(handler, LIJST), _queries(melder, MIJN)) == voor
     assert max(voor) <= 8
+
+
+def test_handlers_download_an_attachment_and_others_get_404(wereld: Wereld, meld: Meld) -> None:
+    signaal = meld(bijlagen=[SimpleUploadedFile("brief.pdf", b"%PDF-1.7 de brief")]).signaal
+    ander = meld(bijlagen=[SimpleUploadedFile("a.txt", b"Andere bijlage")]).signaal
+    (bijlage,) = _client(wereld.behandelaar).get(_detail(signaal)).json()["bijlagen"]
+    assert bijlage["url"].endswith(f"{_detail(signaal)}/bijlagen/{bijlage['id']}")
+    response = _client(wereld.behandelaar).get(bijlage["url"])
+    assert response.status_code == 200
+    assert response.getvalue() == b"%PDF-1.7 de brief"
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "attachment" in response["Content-Disposition"]
+    problem(_client(wereld.behandelaar_andere).get(bijlage["url"]), 404)
+    problem(_client(wereld.medewerker).get(bijlage["url"]), 403)
+    andere_bijlage = ander.bijlagen.get().pk
+    problem(_client(wereld.behandelaar).get(f"{_detail(signaal)}/bijlagen/{andere_bijlage}"), 404)
+    # The reporter's own view lists the attachments, without a download for others to share.
+    eigen = _client(wereld.medewerker).get(f"{MIJN}/{signaal.pk}").json()
+    assert [b["naam"] for b in eigen["bijlagen"]] == ["brief.pdf"]
+    assert "url" not in eigen["bijlagen"][0]

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from uitvoerbaar.conftest import ingelogd
@@ -17,7 +18,7 @@ from uitvoerbaar.core.models import Gebruiker
 from uitvoerbaar.core.routes import all_routes
 from uitvoerbaar.responsplicht.models import Melding, Reactieverzoek
 from uitvoerbaar.signalen import services
-from uitvoerbaar.signalen.models import Signaal
+from uitvoerbaar.signalen.models import Bijlage, Signaal
 
 from .conftest import GEHEIME_NAAM, Wereld
 
@@ -32,14 +33,20 @@ def _client(user: Gebruiker | None) -> Client:
 
 
 def _paden(waarden: dict[str, list[str]]) -> list[str]:
-    """Every GET-able /api/v1 path, each parameter filled with every value in play."""
+    """Every /api/v1 path, each parameter filled with every value in play: by the parameter's
+    name where one is given (`bijlage`), else by the resource and converter (`signalen:int`),
+    else by the converter alone (every number in play)."""
     paden: list[str] = []
     for route in all_routes():
         if not route.pad.startswith("api/v1/") or route.pad == "api/v1/schema":
             continue
+        bron = route.pad.removeprefix("api/v1/").split("/", 1)[0]
         kandidaten = [route.pad]
         for m in PARAMETER.finditer(route.pad):
-            soort = m.group("conv") or "str"
+            conv = m.group("conv") or "str"
+            soort = next(
+                s for s in (m.group("naam"), f"{bron}:{conv}", conv, "") if s in waarden or not s
+            )
             kandidaten = [
                 k.replace(m.group(0), w, 1) for k in kandidaten for w in waarden.get(soort, ["1"])
             ]
@@ -69,12 +76,12 @@ def test_the_confidential_name_appears_in_no_api_response_for_anyone_but_the_cus
     # The signal's life, through the API: every answer on the way is searched too.
     post(behandelaar, "behandelaar", f"{basis}/in-behandeling", {})
     post(behandelaar, "behandelaar", f"{basis}/berichten", {"tekst": "Wie?", "vraag": True})
-    post(
-        klokkenluider,
-        "klokkenluider",
+    aanvulling = klokkenluider.post(
         f"/api/v1/signalen/mijn/{vertrouwelijk.pk}/aanvullingen",
-        {"tekst": "Team Zuid, vorige week."},
+        {"tekst": "Team Zuid, vorige week.", "bijlagen": SimpleUploadedFile("verslag.txt", b"Zo")},
     )
+    assert aanvulling.status_code == 201, aanvulling.content
+    bewaar("klokkenluider", "aanvulling", aanvulling)
     post(behandelaar, "behandelaar", f"{basis}/onthullingen", {"reden": "Voor het onderzoek."})
     benadeling = post(
         klokkenluider,
@@ -110,7 +117,13 @@ def test_the_confidential_name_appears_in_no_api_response_for_anyone_but_the_cus
     verzoeken = [str(pk) for pk in Reactieverzoek.objects.values_list("pk", flat=True)]
     meldingen = [str(pk) for pk in Melding.objects.values_list("pk", flat=True)]
     assert len(signalen) == 2 and benadeling.status_code == 201
+    bijlagen = [str(pk) for pk in Bijlage.objects.values_list("pk", flat=True)]
+    assert bijlagen
     waarden = {
+        "bijlage": bijlagen,
+        "signalen:int": signalen,
+        "reactieverzoeken:int": verzoeken,
+        "meldingen:int": meldingen,
         "int": sorted({*signalen, *verzoeken, *meldingen}),
         "uuid": [noodrem["id"]],
         "slug": ["tu", "mvt", "abbb-evenredigheid"],
@@ -143,7 +156,7 @@ def test_the_confidential_name_appears_in_no_api_response_for_anyone_but_the_cus
     lekken = [
         f"{wie} {pad} {response.status_code}"
         for wie, pad, response in antwoorden
-        if GEHEIM.search(response.content.decode("utf-8", "replace"))
+        if GEHEIM.search(response.getvalue().decode("utf-8", "replace"))
     ]
     assert lekken == []
     # Guards the guard: the sweep really read the signal, its requests and the noodrem.
@@ -156,6 +169,7 @@ def test_the_confidential_name_appears_in_no_api_response_for_anyone_but_the_cus
         f"/api/v1/reactieverzoeken/{vertrouwelijk.ontvangstbevestiging_id}",
     ) in gelezen_paden
     assert ("bestuur", f"/api/v1/noodremmen/{noodrem['id']}") in gelezen_paden
+    assert ("bestuur", f"{basis}/bijlagen/{bijlagen[0]}") in gelezen_paden
     assert gelezen > 50
     # And the name is really there to be found: the custodian can read it (on the web).
     wie_meldde = services.identiteit(signaal=vertrouwelijk, door=wereld.vertrouwenspersoon)
