@@ -24,3 +24,13 @@ def _taal_herstellen() -> Iterator[None]:
         translation.activate(voor)
     else:
         translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _cache_legen() -> Iterator[None]:
+    """Rate limits count in the cache (per client address, and every test client has the same
+    address): start each test with an empty cache, so one test's attempts never limit another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -204,6 +204,11 @@ SIGNALEN_BON_ARGON2_GEHEUGEN_KIB = int(env("SIGNALEN_BON_ARGON2_GEHEUGEN_KIB", "
 # Wrong receipt codes: at most this many per client address per window (seconds).
 SIGNALEN_BON_POGINGEN = int(env("SIGNALEN_BON_POGINGEN", "5"))
 SIGNALEN_BON_VENSTER = int(env("SIGNALEN_BON_VENSTER", "900"))
+# Anonymous intakes per client address per hour (each costs a 64 MiB Argon2 hash).
+SIGNALEN_ANONIEM_PER_UUR = int(env("SIGNALEN_ANONIEM_PER_UUR", "10"))
+# Behind a reverse proxy: the META key of the header the proxy appends the client address to
+# (e.g. HTTP_X_FORWARDED_FOR); empty means REMOTE_ADDR.
+SIGNALEN_ADRES_KOP = env("SIGNALEN_ADRES_KOP")
 # Attachments of a signal: how many, how large, which kinds.
 SIGNALEN_BIJLAGEN_MAX = 5
 SIGNALEN_BIJLAGE_MAX_BYTES = 10 * 1024 * 1024

@@ -987,9 +987,10 @@ def pull_noodrem(
         ),
         vraag=_("Wat moet nu stoppen: %(stoppen)s") % {"stoppen": stoppen},
         argumenten=[_("Schade: %(schade)s") % {"schade": schade}],
+        # The professional asks in person, not their role: otherwise every colleague in that
+        # role could read the noodrem and judge the board's answer.
         door=door,
         verzoeker_organisatie=organisatie,
-        verzoeker_rol=rollen[0],
         ontvanger_organisatie=organisatie,
         ontvanger_rol=Rol.BESTUUR,
         termijn_dagen=_noodrem_termijn(organisatie, start),

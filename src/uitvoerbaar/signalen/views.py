@@ -143,6 +143,10 @@ def _intake(request: HttpRequest, *, anoniem: bool) -> HttpResponse:
         if extra is not None and extra.errors:
             status = 400
             form.is_valid()
+        elif anoniem and not beperking.anoniem_melden_toegestaan(request):
+            form.is_valid()
+            form.add_error(None, beperking.MELDING_TE_VEEL_MELDINGEN)
+            status = 429
         else:
             melding, status = _uitvoeren(form, indienen)
             if melding is not None:

@@ -95,6 +95,18 @@ class TeVeelPogingen(exceptions.APIException):
         self.wait = settings.SIGNALEN_BON_VENSTER
 
 
+class TeVeelMeldingen(exceptions.APIException):
+    """Too many anonymous intakes from this address within the hour."""
+
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_detail = beperking.MELDING_TE_VEEL_MELDINGEN
+    default_code = "te_veel_meldingen"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.wait = beperking.UUR
+
+
 def _user(request: Request) -> Gebruiker:
     # PolicyPermission lets only logged-in people reach views with a non-public action.
     return request.user  # type: ignore[return-value]
@@ -216,6 +228,8 @@ class SignaalList(_PerMethode, generics.ListAPIView[Signaal]):
         anoniem = d["kanaal"] == Kanaal.ANONIEM
         if user is None and not anoniem:
             raise exceptions.NotAuthenticated(_("Log in om met naam of vertrouwelijk te melden."))
+        if anoniem and not beperking.anoniem_melden_toegestaan(request):
+            raise TeVeelMeldingen()
         over: Signaal | None = None
         if d["over_signaal"] is not None:
             if user is not None:

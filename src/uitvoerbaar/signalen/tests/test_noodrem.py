@@ -107,3 +107,20 @@ def test_silence_escalates_to_the_ministry_and_then_becomes_public(wereld: Werel
         process_deadlines()
     n.verzoek.refresh_from_db()
     assert n.verzoek.status == VerzoekStatus.VERLOPEN
+
+
+def test_colleagues_in_the_same_role_neither_see_nor_judge_the_noodrem(wereld: Wereld) -> None:
+    """The professional asks in person: another medewerker of the organisation is not the
+    requester, so sees no noodrem and cannot accept or contest the board's answer."""
+    n = _trek(wereld)
+    collega = wereld.klokkenluider  # also a medewerker of the same organisation
+    assert not selectors.noodremmen(user=collega).exists()
+    responsplicht.answer_pas_toe(
+        verzoek=n.verzoek,
+        door=wereld.bestuur,
+        maatregel="We stoppen het automatisch beslag.",
+        eigenaar="Directie",
+        datum=dt.date.today() + dt.timedelta(days=30),
+    )
+    with pytest.raises(PermissionDenied):
+        responsplicht.contest_answer(verzoek=n.verzoek, door=collega, reden="Niet genoeg.")
