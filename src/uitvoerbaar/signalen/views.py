@@ -584,7 +584,8 @@ def onthulling_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
     form = BesluitForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        _, status = _uitvoeren(
+        # Not `_`: that would shadow gettext for the whole function.
+        _besluit, status = _uitvoeren(
             form,
             lambda: services.decide_onthulling(
                 onthulling=onthulling,
@@ -833,7 +834,7 @@ def noodrem_aanvullen(request: HttpRequest, pk: Any) -> HttpResponse:
     user = _gebruiker(request)
     item = selectors.noodrem_detail(user=user, pk=pk)
     form = NoodremAanvullingForm(request.POST)
-    _, status = _uitvoeren(
+    _aanvulling, status = _uitvoeren(
         form,
         lambda: services.add_aanvulling(noodrem=item, door=user, tekst=form.cleaned_data["tekst"]),
     )
