@@ -17,6 +17,7 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Te beantwoorden"), "responsplicht:inbox", "reactieverzoek.inbox"),
     (_("Signalen"), "signalen:lijst", "signaal.lijst"),
     (_("Signaal melden"), "signalen:melden", "signaal.melden"),
+    (_("Knelpunten"), "signalen:knelpunten", "knelpunt.bekijken"),
     (_("Noodrem"), "signalen:noodremmen", "noodrem.lijst"),
     (_("Dashboard"), "signalen:dashboard", "signalen.dashboard"),
     (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),

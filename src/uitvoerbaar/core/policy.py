@@ -182,9 +182,10 @@ POLICY: Final[dict[str, Regel]] = {
         omschrijving="Beslissen over het onthullen van de naam van een vertrouwelijke melder",
     ),
     "knelpunt.bekijken": Regel(
-        Reikwijdte.EIGEN_ORGANISATIE,
-        _r(Rol.BEHANDELAAR, Rol.BESTUUR),
-        omschrijving="Knelpunten van de organisatie zien",
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.BEHANDELAAR, Rol.BESTUUR, Rol.BELEIDSMAKER, Rol.AMBTELIJKE_TOP),
+        omschrijving="Knelpunten zien: van de eigen organisatie, of doorgegeven aan het eigen "
+        "ministerie als eigenaar van de regel",
     ),
     "knelpunt.beheren": Regel(
         Reikwijdte.EIGEN_ORGANISATIE,

@@ -160,6 +160,18 @@ class Knelpunt(models.Model):
     def kenmerk(self) -> str:
         return f"K-{self.pk:06d}"
 
+    def policy_toegewezen(self, actie: str) -> Toewijzing:
+        """Readers (policy scope TOEGEWEZEN): the organisation's handlers and board; once passed
+        on to the rule owner, also the owner ministry's policy team and top."""
+        paren = {
+            (self.organisatie_id, str(Rol.BEHANDELAAR)),
+            (self.organisatie_id, str(Rol.BESTUUR)),
+        }
+        eigenaar = self.regeling.eigenaar_id if self.regeling_id else None
+        if self.naar_eigenaar_op is not None and eigenaar is not None:
+            paren |= {(eigenaar, str(Rol.BELEIDSMAKER)), (eigenaar, str(Rol.AMBTELIJKE_TOP))}
+        return Toewijzing(paren=frozenset(paren))
+
 
 class Signaal(models.Model):
     organisatie = models.ForeignKey(

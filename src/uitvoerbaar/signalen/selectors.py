@@ -207,9 +207,16 @@ def onthullingen_te_beslissen(*, user: Gebruiker) -> QuerySet[Onthulling]:
 
 
 def knelpunten(*, user: Gebruiker) -> QuerySet[Knelpunt]:
-    orgs = policy.organisaties_met_rol(user, policy.regel("knelpunt.bekijken").rollen)
+    """The organisation's knelpunten (handlers, board), and those passed on to the person's
+    ministry as owner of the regulation (policy team, top): Knelpunt.policy_toegewezen as a
+    filter."""
+    eigen = policy.organisaties_met_rol(user, {Rol.BEHANDELAAR, Rol.BESTUUR})
+    eigenaar = policy.organisaties_met_rol(user, {Rol.BELEIDSMAKER, Rol.AMBTELIJKE_TOP})
     return (
-        Knelpunt.objects.filter(organisatie_id__in=orgs)
+        Knelpunt.objects.filter(
+            Q(organisatie_id__in=eigen)
+            | Q(regeling__eigenaar_id__in=eigenaar, naar_eigenaar_op__isnull=False)
+        )
         .select_related("organisatie", "regeling", "artikel")
         .annotate(aantal_signalen=Count("signalen"))
         .order_by("-aangemaakt_op", "-pk")

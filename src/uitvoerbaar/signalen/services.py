@@ -874,9 +874,10 @@ def add_to_knelpunt(
 
 @transaction.atomic
 def pass_on_knelpunt(*, knelpunt: Knelpunt, door: Gebruiker, naar: str) -> Knelpunt:
-    """Pass a knelpunt on: `naar="eigenaar"` tells the ministry owning the regulation (its
-    beleidsmakers get a notification; contesting the rule formally is an aanvechting),
-    `naar="stand"` takes it into the organisation's Stand van de uitvoering report."""
+    """Pass a knelpunt on: `naar="eigenaar"` shows it to the ministry owning the regulation
+    (its policy team and top find it among their knelpunten; contesting the rule formally is an
+    aanvechting, issue 5), `naar="stand"` takes it into the organisation's Stand van de
+    uitvoering report (issue 8). Each once."""
     knelpunt = Knelpunt.objects.select_for_update().select_related("regeling").get(pk=knelpunt.pk)
     policy.require(door, "knelpunt.beheren", knelpunt)
     nu = timezone.now()

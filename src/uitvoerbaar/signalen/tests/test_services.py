@@ -218,3 +218,38 @@ def test_similar_signals_are_found_within_the_organisation(wereld: Wereld, meld:
     assert not selectors.gelijkende_signalen(
         user=wereld.behandelaar_andere, organisatie_id=wereld.andere.pk, titel="terugvordering"
     )
+
+
+def test_knelpunt_passed_on_to_the_owner_is_seen_by_its_policy_team(
+    wereld: Wereld, meld: Meld
+) -> None:
+    from uitvoerbaar.core.constants import Rol
+    from uitvoerbaar.core.tests.factories import persoon_met_rol
+    from uitvoerbaar.kennisbank.models import Regeling
+
+    regeling = Regeling.objects.create(
+        code="testwet", naam="Testwet", soort="wet", eigenaar=wereld.ministerie
+    )
+    a = meld(regeling=regeling).signaal
+    b = meld(regeling=regeling, titel="Nog een terugvordering").signaal
+    knelpunt = services.create_knelpunt(
+        door=wereld.behandelaar,
+        organisatie=wereld.uitvoerder,
+        regeling=regeling,
+        artikel=None,
+        naam="Terugvordering bij kleine fouten",
+        omschrijving="",
+        signalen=[a, b],
+    )
+    beleid = persoon_met_rol(Rol.BELEIDSMAKER, wereld.ministerie)
+    assert not selectors.knelpunten(user=beleid).exists()
+    with pytest.raises(PermissionDenied):
+        services.pass_on_knelpunt(
+            knelpunt=knelpunt, door=wereld.behandelaar_andere, naar="eigenaar"
+        )
+    services.pass_on_knelpunt(knelpunt=knelpunt, door=wereld.behandelaar, naar="eigenaar")
+    assert list(selectors.knelpunten(user=beleid)) == [knelpunt]
+    assert selectors.knelpunt_detail(user=beleid, pk=knelpunt.pk) == knelpunt
+    with pytest.raises(ValidationError):
+        services.pass_on_knelpunt(knelpunt=knelpunt, door=wereld.behandelaar, naar="eigenaar")
+    assert not selectors.knelpunten(user=wereld.behandelaar_andere).exists()
