@@ -27,7 +27,9 @@ STOPWOORDEN = frozenset(
     we wij u je ik mijn onze deze dit daar hier over uit tot na al meer veel zo""".split()
 )
 MAX_WOORDEN = 12
-# How many of the most recent matching signals are ranked (PostgreSQL).
+# PostgreSQL: how many of an organisation's most recent signals are looked at, and how many
+# of the matching ones among them are ranked.
+VENSTER = 20_000
 KANDIDATEN = 500
 
 
@@ -67,19 +69,24 @@ def _postgres(
     organisatie_id: int, titel: str, termen: list[str], uitsluiten: int | None, aantal: int
 ) -> list[Gelijkend]:
     tsquery = " | ".join(termen)
-    # Rank only the most recent matching candidates of the organisation: at national scale a
-    # large organisation has 100,000+ signals, and ranking every match would take seconds.
-    # The organisation-and-date index walks them newest first and stops at KANDIDATEN.
+    # Bounded work at national scale, where a large organisation has 100,000+ signals: walk
+    # the organisation's signals newest first (index signaal_org_datum), look at most at
+    # VENSTER of them, and rank only the first KANDIDATEN that match. Ranking every match would
+    # take seconds; scanning every signal of the organisation for a rare word too.
     sql = """
         WITH q AS (SELECT to_tsquery('dutch', %(q)s) AS q),
         kandidaten AS (
-            SELECT s.id, s.titel, s.zoekvector
-            FROM signalen_signaal s, q
-            WHERE s.organisatie_id = %(org)s
-              AND s.soort <> %(benadeling)s
-              AND s.id <> %(uitsluiten)s
-              AND (s.zoekvector @@ q.q OR s.titel %% %(titel)s)
-            ORDER BY s.ontvangen_op DESC, s.id DESC
+            SELECT r.id, r.titel, r.zoekvector
+            FROM (
+                SELECT s.id, s.titel, s.zoekvector, s.soort
+                FROM signalen_signaal s
+                WHERE s.organisatie_id = %(org)s
+                ORDER BY s.ontvangen_op DESC
+                LIMIT %(venster)s
+            ) r, q
+            WHERE r.soort <> %(benadeling)s
+              AND r.id <> %(uitsluiten)s
+              AND (r.zoekvector @@ q.q OR r.titel %% %(titel)s)
             LIMIT %(kandidaten)s
         )
         SELECT k.id, ts_rank_cd(k.zoekvector, q.q) + similarity(k.titel, %(titel)s) AS score
@@ -98,6 +105,7 @@ def _postgres(
                 "uitsluiten": uitsluiten or 0,
                 "aantal": aantal,
                 "kandidaten": KANDIDATEN,
+                "venster": VENSTER,
             },
         )
         return [Gelijkend(signaal_id=r[0], score=float(r[1])) for r in cursor.fetchall()]
