@@ -278,7 +278,7 @@ def _aanvullen(
     request: HttpRequest, signaal: Signaal, door: Gebruiker | None
 ) -> tuple[AanvullingForm, int]:
     form = AanvullingForm(request.POST, request.FILES or None)
-    _, status = _uitvoeren(
+    _resultaat, status = _uitvoeren(
         form,
         lambda: services.add_informatie(
             signaal=signaal,
@@ -461,11 +461,10 @@ def _handel(
     melding: str,
 ) -> HttpResponse:
     item = selectors.signaal_detail(user=_gebruiker(request), pk=pk)
-    _, status = _uitvoeren(form, lambda: actie(item))
+    _resultaat, status = _uitvoeren(form, lambda: actie(item))
     if status == 200:
         messages.success(request, melding)
         return redirect("signalen:signaal", pk=pk)
-    item.refresh_from_db()
     return _signaalpagina(
         request,
         selectors.signaal_detail(user=_gebruiker(request), pk=pk),
