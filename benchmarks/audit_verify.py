@@ -21,24 +21,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import tempfile
 import time
 import tracemalloc
 from typing import Any
 
-
-def _setup(database_url: str | None, data_dir: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "uitvoerbaar.conf.test"
-    os.environ["UITVOERBAAR_DATA_DIR"] = data_dir
-    if database_url:
-        os.environ["DATABASE_URL"] = database_url
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
+from opzet import django_opzetten
 
 
 def _bouw_keten(aantal: int, batch: int = 5000) -> list[dict[str, Any]]:
@@ -84,7 +73,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="audit-bench-") as data_dir:
-        _setup(args.database_url, data_dir)
+        django_opzetten(args.database_url, data_dir)
         from django.core.management import call_command
         from django.db import connection
 

@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 
+from opzet import django_opzetten
+
 WOORDEN = (
     "toeslag kinderopvang terugvordering werkbriefje uitkering bijstand beslag schuld "
     "inkomen vermogen partner kostendelersnorm studiefinanciering lening rente boete "
@@ -34,18 +36,6 @@ WOORDEN = (
     "ouder kind school gemeente loket formulier aanvraag stopzetting herbeoordeling "
     "verrekening jaarafrekening achterstand betalingsregeling incasso deurwaarder"
 ).split()
-
-
-def _setup(database_url: str | None, data_dir: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "uitvoerbaar.conf.test"
-    os.environ["UITVOERBAAR_DATA_DIR"] = data_dir
-    if database_url:
-        os.environ["DATABASE_URL"] = database_url
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
 
 
 def _gewichten(n: int) -> list[float]:
@@ -157,7 +147,7 @@ def main() -> int:
         if not args.database_url:
             os.environ["TEST_SQLITE_NAME"] = ""
             args.database_url = f"sqlite:///{data_dir}/bench.sqlite3"
-        _setup(args.database_url, data_dir)
+        django_opzetten(args.database_url, data_dir)
         from django.core.management import call_command
         from django.db import connection
 

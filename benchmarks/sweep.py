@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import tempfile
 import time
@@ -30,22 +29,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from opzet import django_opzetten
+
 VANDAAG = dt.date(2027, 3, 1)  # the requests are made on this day
 VERVALDAG = dt.date(2027, 3, 8)  # deadline of the due requests
 VEEGDAG = dt.date(2027, 3, 9)  # the day after: they are due
 RUSTIGE_DAG = dt.date(2027, 3, 3)  # nothing due yet (no deadline, no reminder)
-
-
-def _setup(database_url: str | None, data_dir: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "uitvoerbaar.conf.test"
-    os.environ["UITVOERBAAR_DATA_DIR"] = data_dir
-    if database_url:
-        os.environ["DATABASE_URL"] = database_url
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
 
 
 def _bouw(aantal: int, te_laat: int, organisaties: int, batch: int = 5000) -> None:
@@ -209,7 +198,7 @@ def main() -> int:
         parser.error("--te-laat moet tussen 0 en --aantal liggen")
 
     with tempfile.TemporaryDirectory(prefix="sweep-bench-") as data_dir:
-        _setup(args.database_url, data_dir)
+        django_opzetten(args.database_url, data_dir)
         from django.core.management import call_command
         from django.db import connection
 
