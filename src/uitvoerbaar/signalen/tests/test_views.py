@@ -514,6 +514,22 @@ def test_anonymous_intake_without_login_shows_the_16_digit_code_once(
     assert signaal.titel in html(client.get(CODE_SIGNAAL))
 
 
+def test_anonymous_intake_works_with_csrf_checks_as_a_browser_meets_them(wereld: Wereld) -> None:
+    browser = Client(enforce_csrf_checks=True)
+    # Without the token from the form, nothing is taken in.
+    assert browser.post(ANONIEM, _anoniem_data(wereld)).status_code == 403
+    assert not Signaal.objects.exists()
+    assert browser.get(ANONIEM).status_code == 200
+    token = browser.cookies["csrftoken"].value
+    response = browser.post(ANONIEM, {**_anoniem_data(wereld), "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    code = _code_uit(response)
+    assert browser.get(CODE).status_code == 200
+    token = browser.cookies["csrftoken"].value
+    geopend = browser.post(CODE, {"code": code, "csrfmiddlewaretoken": token})
+    assert geopend.status_code == 302 and geopend["Location"] == CODE_SIGNAAL
+
+
 def test_anonymous_intake_refusals_come_next_to_the_field(client: Client, wereld: Wereld) -> None:
     response = client.post(ANONIEM, _anoniem_data(wereld, organisatie="", tekst=f"BSN {BSN}"))
     assert response.status_code == 400

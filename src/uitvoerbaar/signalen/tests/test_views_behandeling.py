@@ -18,6 +18,8 @@ from django.test import Client
 
 from uitvoerbaar.audit.models import AuditEvent, Inzage
 from uitvoerbaar.conftest import ingelogd
+from uitvoerbaar.core.constants import Rol
+from uitvoerbaar.core.tests.factories import persoon_met_rol
 from uitvoerbaar.kennisbank.tests.factories import ArtikelFactory, RegelingFactory
 from uitvoerbaar.responsplicht.constants import Status as VerzoekStatus
 from uitvoerbaar.responsplicht.models import Melding
@@ -99,7 +101,9 @@ def test_a_medewerker_without_handler_role_gets_403_on_the_handler_screens(
     signaal = meld().signaal
     ingelogd(client, wereld.medewerker)
     for pad in (LIJST, _pad(signaal), KNELPUNTEN, DASHBOARD, _pad(signaal, "identiteit")):
-        assert client.get(pad).status_code == 403, pad
+        response = client.get(pad)
+        assert response.status_code == 403, pad
+        assert "Geen toegang" in html(response)
     assert client.post(_pad(signaal, "in-behandeling")).status_code == 403
     assert _vers(signaal).status == Status.ONTVANGEN
 
@@ -289,7 +293,10 @@ def test_another_organisations_handler_gets_404_and_its_posts_change_nothing(
     services.take_in_behandeling(signaal=signaal, door=wereld.behandelaar)
     berichten, gebeurtenissen = Bericht.objects.count(), AuditEvent.objects.count()
     ingelogd(client, wereld.behandelaar_andere)
-    assert client.get(_pad(signaal)).status_code == 404
+    niet_gevonden = client.get(_pad(signaal))
+    assert niet_gevonden.status_code == 404
+    assert "Pagina niet gevonden" in html(niet_gevonden)
+    assert signaal.titel not in html(niet_gevonden)
     assert signaal.kenmerk not in html(client.get(LIJST))
     posts: list[tuple[Signaal, str, dict[str, str]]] = [
         (vertrouwelijk, "in-behandeling", {"bericht": "Ontvangen."}),
@@ -498,6 +505,12 @@ def test_disclosure_is_asked_and_decided_through_the_web_and_the_reporter_is_tol
 
     besluit = f"/signalen/onthulling/{onthulling.pk}/"
     assert behandelaar.get(besluit).status_code == 403
+    # The custodian of another organisation does not even find the request.
+    elders = ingelogd(Client(), persoon_met_rol(Rol.VERTROUWENSPERSOON, wereld.andere))
+    assert elders.get(besluit).status_code == 404
+    gepost = elders.post(besluit, {"besluit": "toestaan", "toelichting": "Van elders."})
+    assert gepost.status_code == 404
+    assert Onthulling.objects.get().status == Onthullingsstatus.GEVRAAGD
     assert f'href="{besluit}"' in html(custodian.get(_pad(vertrouwelijk)))
     pagina = custodian.get(besluit)
     assert pagina.status_code == 200
