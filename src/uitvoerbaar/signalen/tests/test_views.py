@@ -6,11 +6,13 @@ test_views_geheim.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -632,6 +634,32 @@ def test_the_anonymous_reporter_answers_a_question_with_the_code_session(
     signaal.refresh_from_db()
     assert signaal.status == Status.IN_BEHANDELING
     assert "Uw aanvulling is verstuurd." in html(melder.get(CODE_SIGNAAL))
+
+
+def test_an_overdue_acknowledgement_shows_to_the_anonymous_reporter(wereld: Wereld) -> None:
+    with time_machine.travel(dt.datetime(2027, 3, 1, 10, 0, tzinfo=dt.UTC), tick=False) as reis:
+        melder = Client()
+        code = _code_uit(melder.post(ANONIEM, _anoniem_data(wereld)))
+        melder.post(CODE, {"code": code})
+        rij = _termijn(melder.get(CODE_SIGNAAL), "Ontvangstbevestiging")
+        assert "8 maart 2027" in rij and "Te laat" not in rij
+
+        reis.shift(dt.timedelta(days=9))
+        melder = Client()
+        melder.post(CODE, {"code": code})
+        rij = _termijn(melder.get(CODE_SIGNAAL), "Ontvangstbevestiging")
+        assert "Te laat" in rij
+
+        services.take_in_behandeling(signaal=Signaal.objects.get(), door=wereld.behandelaar)
+        rij = _termijn(melder.get(CODE_SIGNAAL), "Ontvangstbevestiging")
+        assert "Gedaan op 10 maart 2027" in rij and "Te laat" in rij
+        assert "Terugkoppeling (binnen 3 maanden)" in html(melder.get(CODE_SIGNAAL))
+
+
+def _termijn(response: Any, naam: str) -> str:
+    rij = re.search(rf'scope="row">{naam}.*?</tr>', html(response), re.S)
+    assert rij, f"no term {naam}"
+    return " ".join(re.sub(r"<[^>]+>", " ", rij.group(0)).split())
 
 
 def test_the_code_session_opens_only_an_anonymous_signal(
