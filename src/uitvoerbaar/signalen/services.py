@@ -400,14 +400,15 @@ def _zet(
     audit.record(event=f"signaal.{handeling.value}", actor=door, obj=signaal, data=data)
 
 
-def _beantwoord_wbk(verzoek: Reactieverzoek | None, *, door: Gebruiker, tekst: str) -> None:
+def _beantwoord_wbk(verzoek: Reactieverzoek | None, *, door: Gebruiker, tekst: str) -> bool:
     """Answer a Wbk request with what the handler told the reporter. Its 'measure' is carried
-    out at once (receipt confirmed, feedback given), so its follow-up check is recorded too."""
+    out at once (receipt confirmed, feedback given), so its follow-up check is recorded too.
+    True when it answered (the engine then tells a named reporter itself)."""
     if verzoek is None:
-        return
+        return False
     verzoek = Reactieverzoek.objects.get(pk=verzoek.pk)
     if not verzoek_kan(VerzoekHandeling.BEANTWOORDEN, VerzoekStatus(verzoek.status)):
-        return
+        return False
     reactie = responsplicht.answer_pas_toe(
         verzoek=verzoek,
         door=door,
@@ -416,6 +417,7 @@ def _beantwoord_wbk(verzoek: Reactieverzoek | None, *, door: Gebruiker, tekst: s
         datum=vandaag(),
     )
     responsplicht.record_controle(controle=reactie.controle, door=door, uitgevoerd=True)
+    return True
 
 
 def _eigenaar_van(verzoek: Reactieverzoek) -> str:
@@ -479,7 +481,7 @@ def take_in_behandeling(*, signaal: Signaal, door: Gebruiker, bericht: str = "")
     if fouten:
         raise ValidationError(fouten)
     _bericht(signaal, afzender=_afzender_behandelaar(signaal), auteur=door, tekst=tekst)
-    _beantwoord_wbk(signaal.ontvangstbevestiging, door=door, tekst=tekst)
+    beantwoord = _beantwoord_wbk(signaal.ontvangstbevestiging, door=door, tekst=tekst)
     if signaal.terugkoppeling_id is None:
         signaal.terugkoppeling = responsplicht.create_reactieverzoek(
             soort="wbk-terugkoppeling",
@@ -494,7 +496,8 @@ def take_in_behandeling(*, signaal: Signaal, door: Gebruiker, bericht: str = "")
             openbaar=False,
         )
     _zet(signaal, Handeling.IN_BEHANDELING_NEMEN, door=door, data={})
-    _meld_melder(signaal, _("uw signaal is in behandeling genomen."))
+    if not beantwoord:
+        _meld_melder(signaal, _("uw signaal is in behandeling genomen."))
     return signaal
 
 
@@ -525,15 +528,15 @@ def send_bericht(
         vraag=vraag,
         terugkoppeling=terugkoppeling,
     )
-    if terugkoppeling:
-        _beantwoord_wbk(signaal.terugkoppeling, door=door, tekst=tekst)
+    beantwoord = terugkoppeling and _beantwoord_wbk(signaal.terugkoppeling, door=door, tekst=tekst)
     _zet(
         signaal,
         handeling,
         door=door,
         data={"bericht": bericht.pk, "vraag": vraag, "terugkoppeling": terugkoppeling},
     )
-    _meld_melder(signaal, _("er is een nieuw bericht over uw signaal."))
+    if not beantwoord:
+        _meld_melder(signaal, _("er is een nieuw bericht over uw signaal."))
     return bericht
 
 
@@ -609,12 +612,13 @@ def close_signaal(*, signaal: Signaal, door: Gebruiker, uitkomst: str, toelichti
         tekst=toelichting,
         terugkoppeling=True,
     )
-    _beantwoord_wbk(signaal.terugkoppeling, door=door, tekst=toelichting)
+    beantwoord = _beantwoord_wbk(signaal.terugkoppeling, door=door, tekst=toelichting)
     signaal.uitkomst = uitkomst
     signaal.uitkomst_toelichting = toelichting
     signaal.afgesloten_op = timezone.now()
     _zet(signaal, Handeling.AFSLUITEN, door=door, data={"uitkomst": uitkomst})
-    _meld_melder(signaal, _("uw signaal is afgesloten."))
+    if not beantwoord:
+        _meld_melder(signaal, _("uw signaal is afgesloten."))
     return signaal
 
 

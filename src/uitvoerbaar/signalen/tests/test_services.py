@@ -253,3 +253,19 @@ def test_knelpunt_passed_on_to_the_owner_is_seen_by_its_policy_team(
     with pytest.raises(ValidationError):
         services.pass_on_knelpunt(knelpunt=knelpunt, door=wereld.behandelaar, naar="eigenaar")
     assert not selectors.knelpunten(user=wereld.behandelaar_andere).exists()
+
+
+def test_named_reporter_is_told_once_per_step(wereld: Wereld, meld: Meld) -> None:
+    """Answering a Wbk request notifies the reporter through the engine; a plain message
+    through signalen; never both for the same step."""
+    from uitvoerbaar.responsplicht.models import Melding
+
+    s = meld().signaal
+    services.take_in_behandeling(signaal=s, door=wereld.behandelaar)
+    assert Melding.objects.filter(ontvanger=wereld.medewerker).count() == 1
+    services.send_bericht(signaal=s, door=wereld.behandelaar, tekst="Welk dossier?", vraag=True)
+    assert Melding.objects.filter(ontvanger=wereld.medewerker).count() == 2
+    services.close_signaal(
+        signaal=s, door=wereld.behandelaar, uitkomst=Uitkomst.UITLEG, toelichting="Zo bedoeld."
+    )
+    assert Melding.objects.filter(ontvanger=wereld.medewerker).count() == 3
