@@ -712,3 +712,14 @@ def test_the_custodian_handles_retaliation_which_handlers_never_see(
     assert response.status_code == 302
     assert _vers(benadeling).status == Status.IN_BEHANDELING
     assert Bericht.objects.get(signaal=benadeling).afzender == Afzender.VERTROUWENSPERSOON
+
+
+def test_disclosure_of_a_named_signal_is_refused_with_a_message(
+    client: Client, wereld: Wereld, meld: Meld
+) -> None:
+    signaal = meld().signaal
+    ingelogd(client, wereld.behandelaar)
+    response = client.post(_pad(signaal, "onthulling"), {"onthulling-reden": "Wie is het?"})
+    assert response.status_code == 400
+    assert formfouten(response) == ["Alleen bij een vertrouwelijk signaal is de naam afgeschermd."]
+    assert not Onthulling.objects.exists()
