@@ -614,10 +614,17 @@ def withhold_publication(
 
 @transaction.atomic
 def record_controle(
-    *, controle: Controle, door: Gebruiker, uitgevoerd: bool, toelichting: str = ""
+    *,
+    controle: Controle,
+    door: Gebruiker,
+    uitgevoerd: bool,
+    toelichting: str = "",
+    melden: bool = True,
 ) -> Controle:
     """Record whether a promised measure was carried out. Only once the check is due; a
-    measure not carried out needs an explanation."""
+    measure not carried out needs an explanation. `melden=False` skips the notification, for
+    a subject whose measure is carried out in the same breath as the answer (a Wbk
+    acknowledgement): the answer's notification already says it all."""
     controle = (
         Controle.objects.select_for_update().select_related("reactie__verzoek").get(pk=controle.pk)
     )
@@ -643,7 +650,8 @@ def record_controle(
         obj=verzoek,
         data={"controle": controle.pk, "uitgevoerd": uitgevoerd, "toelichting": toelichting},
     )
-    notificaties.controle_vastgesteld(verzoek, controle)
+    if melden:
+        notificaties.controle_vastgesteld(verzoek, controle)
     return controle
 
 

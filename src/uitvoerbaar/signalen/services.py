@@ -416,7 +416,9 @@ def _beantwoord_wbk(verzoek: Reactieverzoek | None, *, door: Gebruiker, tekst: s
         eigenaar=_eigenaar_van(verzoek),
         datum=vandaag(),
     )
-    responsplicht.record_controle(controle=reactie.controle, door=door, uitgevoerd=True)
+    responsplicht.record_controle(
+        controle=reactie.controle, door=door, uitgevoerd=True, melden=False
+    )
     return True
 
 
