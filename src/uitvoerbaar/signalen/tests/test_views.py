@@ -404,6 +404,10 @@ def test_article_search_narrows_to_the_regulation_and_the_words(
     assert opties == ["Participatiewet, artikel 18 — Afstemming uitkering"]
     geen = client.get("/signalen/artikelen/", {"artikel_zoek": "bestaatniet"})
     assert "Geen artikel gevonden" in html(geen)
+    # The anonymous intake uses the same search, without a login.
+    zonder_login = Client().get("/signalen/artikelen/", {"artikel_zoek": "terugvordering"})
+    assert zonder_login.status_code == 200
+    assert "Participatiewet, artikel 58" in html(zonder_login)
 
 
 def test_similar_signals_at_intake_only_within_ones_own_organisation(

@@ -420,6 +420,24 @@ def test_the_dashboard_shows_counts_and_charts_with_a_table_for_the_board(
     assert kanalen["Met naam"] == "2"
 
 
+def test_the_dashboard_counts_answers_within_the_term_and_overdue_requests(
+    client: Client, wereld: Wereld, meld: Meld, _maandag: time_machine.Coordinates
+) -> None:
+    op_tijd = meld().signaal
+    meld(titel="Tweede signaal")
+    services.take_in_behandeling(signaal=op_tijd, door=wereld.behandelaar)
+    ingelogd(client, wereld.bestuur)
+    tekst = html(client.get(DASHBOARD))
+    assert 'id="binnen-termijn">100%<' in tekst
+    assert 'id="open-verzoeken">2<' in tekst  # the other acknowledgement and the feedback
+    assert 'id="te-late-verzoeken">0<' in tekst
+
+    # Ten days on, the other acknowledgement (due 8 March) is overdue.
+    _maandag.shift(dt.timedelta(days=10))
+    tekst = html(ingelogd(client, wereld.bestuur).get(DASHBOARD))
+    assert 'id="te-late-verzoeken">1<' in tekst
+
+
 def test_the_dashboard_without_data_says_so(client: Client, wereld: Wereld) -> None:
     response = ingelogd(client, wereld.bestuur).get(DASHBOARD)
     assert response.status_code == 200
@@ -645,7 +663,7 @@ def test_a_knelpunt_without_chosen_signals_or_across_regulations_is_refused(
     ingelogd(client, wereld.behandelaar)
     zonder = client.post("/signalen/knelpunten/nieuw/", {"naam": "Los", "regeling": regeling.pk})
     assert zonder.status_code == 400
-    assert "Kies in de lijst eerst de signalen die bij elkaar horen." in html(zonder)
+    assert formfouten(zonder) == ["Kies in de lijst eerst de signalen die bij elkaar horen."]
     gemengd = client.post(
         "/signalen/knelpunten/nieuw/",
         {"signaal": [a.pk, b.pk], "naam": "Gemengd", "regeling": regeling.pk},
