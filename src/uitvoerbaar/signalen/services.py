@@ -482,8 +482,18 @@ def take_in_behandeling(*, signaal: Signaal, door: Gebruiker, bericht: str = "")
     )
     if fouten:
         raise ValidationError(fouten)
+    _neem_in_behandeling(signaal, door=door, tekst=tekst)
+    if not _beantwoord_wbk(signaal.ontvangstbevestiging, door=door, tekst=tekst):
+        _meld_melder(signaal, _("uw signaal is in behandeling genomen."))
+    return signaal
+
+
+def _neem_in_behandeling(signaal: Signaal, *, door: Gebruiker | None, tekst: str) -> None:
+    """The signal's own part of the acknowledgement: its state first (so that the engine's
+    follower, called when the acknowledgement request is answered, finds nothing left to do),
+    the message to the reporter, and the feedback request of three months."""
+    _zet(signaal, Handeling.IN_BEHANDELING_NEMEN, door=door, data={})
     _bericht(signaal, afzender=_afzender_behandelaar(signaal), auteur=door, tekst=tekst)
-    beantwoord = _beantwoord_wbk(signaal.ontvangstbevestiging, door=door, tekst=tekst)
     if signaal.terugkoppeling_id is None:
         signaal.terugkoppeling = responsplicht.create_reactieverzoek(
             soort="wbk-terugkoppeling",
@@ -497,10 +507,40 @@ def take_in_behandeling(*, signaal: Signaal, door: Gebruiker, bericht: str = "")
             ontvanger_rol=signaal.behandelrol,
             openbaar=False,
         )
-    _zet(signaal, Handeling.IN_BEHANDELING_NEMEN, door=door, data={})
-    if not beantwoord:
-        _meld_melder(signaal, _("uw signaal is in behandeling genomen."))
-    return signaal
+        signaal.save(update_fields=["terugkoppeling"])
+
+
+def volg_verzoek(verzoek: Reactieverzoek, handeling: VerzoekHandeling) -> None:
+    """The signal follows its Wbk requests (registered with responsplicht.onderwerpen). They can
+    also be answered on the request page itself: an answered acknowledgement then takes the
+    signal into handling, and an answered feedback request puts the answer in the dialogue.
+    For moves signalen makes itself, the signal has already changed and nothing happens."""
+    if handeling != VerzoekHandeling.BEANTWOORDEN:
+        return
+    signaal = Signaal.objects.select_for_update().filter(pk=int(verzoek.onderwerp_id)).first()
+    reactie = verzoek.reacties.order_by("-gegeven_op", "-pk").first()
+    if signaal is None or reactie is None:
+        return
+    tekst = reactie.maatregel or reactie.redenen
+    if verzoek.pk == signaal.ontvangstbevestiging_id and signaal.status == Status.ONTVANGEN:
+        _neem_in_behandeling(signaal, door=reactie.door, tekst=tekst)
+    elif (
+        verzoek.pk == signaal.terugkoppeling_id
+        and not signaal.berichten.filter(is_terugkoppeling=True).exists()
+    ):
+        bericht = _bericht(
+            signaal,
+            afzender=_afzender_behandelaar(signaal),
+            auteur=reactie.door,
+            tekst=tekst,
+            terugkoppeling=True,
+        )
+        audit.record(
+            event="signaal.terugkoppeling_gegeven",
+            actor=reactie.door,
+            obj=signaal,
+            data={"bericht": bericht.pk, "verzoek": verzoek.pk},
+        )
 
 
 @transaction.atomic

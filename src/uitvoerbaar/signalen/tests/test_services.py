@@ -269,3 +269,39 @@ def test_named_reporter_is_told_once_per_step(wereld: Wereld, meld: Meld) -> Non
         signaal=s, door=wereld.behandelaar, uitkomst=Uitkomst.UITLEG, toelichting="Zo bedoeld."
     )
     assert Melding.objects.filter(ontvanger=wereld.medewerker).count() == 3
+
+
+def test_answering_the_wbk_requests_on_the_request_page_moves_the_signal(
+    wereld: Wereld, meld: Meld
+) -> None:
+    """The acknowledgement and feedback requests can be answered on /verzoeken/<id>/ too; the
+    signal follows (responsplicht.onderwerpen)."""
+    import datetime as dt
+
+    from uitvoerbaar.responsplicht import services as responsplicht
+
+    s = meld().signaal
+    assert s.ontvangstbevestiging is not None
+    responsplicht.answer_pas_toe(
+        verzoek=s.ontvangstbevestiging,
+        door=wereld.behandelaar,
+        maatregel="Ontvangen, we kijken ernaar.",
+        eigenaar="Team signalen",
+        datum=dt.date.today(),
+    )
+    s.refresh_from_db()
+    assert s.status == Status.IN_BEHANDELING and s.terugkoppeling is not None
+    assert s.berichten.get().tekst == "Ontvangen, we kijken ernaar."
+    responsplicht.answer_pas_toe(
+        verzoek=s.terugkoppeling,
+        door=wereld.behandelaar,
+        maatregel="De regel wordt aangepast.",
+        eigenaar="Team signalen",
+        datum=dt.date.today(),
+    )
+    terug = s.berichten.filter(is_terugkoppeling=True).get()
+    assert terug.tekst == "De regel wordt aangepast."
+    # Through signalen itself nothing is doubled.
+    t = meld(titel="Tweede signaal").signaal
+    services.take_in_behandeling(signaal=t, door=wereld.behandelaar)
+    assert t.berichten.count() == 1
