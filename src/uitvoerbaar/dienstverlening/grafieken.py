@@ -30,12 +30,11 @@ class Waarde:
 
 
 def getal(x: float) -> str:
-    """A number the Dutch way, with at most two decimals."""
-    if x == int(x) and abs(x) < 1e15:
-        tekst = f"{int(x):,}".replace(",", ".")
-    else:
-        tekst = f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return tekst
+    """A number the Dutch way: thousands with a point, at most two decimals with a comma."""
+    tekst = f"{x:,.2f}"
+    if "." in tekst:
+        tekst = tekst.rstrip("0").rstrip(".")
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _schaal(waarden: Sequence[float]) -> tuple[float, float]:
