@@ -29,11 +29,14 @@ class Waarde:
     hoog: float | None = None
 
 
-def getal(x: float) -> str:
-    """A number the Dutch way: thousands with a point, at most two decimals with a comma."""
-    tekst = f"{x:,.2f}"
+def getal(x: float, decimalen: int = 2) -> str:
+    """A number the Dutch way: thousands with a point, decimals with a comma, trailing zeros
+    dropped (25,5 not 25,50; never -0)."""
+    tekst = f"{x:,.{decimalen}f}"
     if "." in tekst:
         tekst = tekst.rstrip("0").rstrip(".")
+    if tekst == "-0":
+        tekst = "0"
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
 
 

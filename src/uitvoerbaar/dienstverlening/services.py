@@ -224,7 +224,7 @@ def set_ondergrens(
     *,
     door: Gebruiker,
     indicator: Indicator,
-    grens: float,
+    grens: float | str,
     waarde: str,
     toelichting: str = "",
     beginsel: Beginsel | None = None,
@@ -236,19 +236,19 @@ def set_ondergrens(
     fouten: dict[str, str] = {}
     waarde = _tekst(fouten, "waarde", waarde, nodig=True, max_len=200)
     toelichting = _tekst(fouten, "toelichting", toelichting, nodig=False, max_len=MAX_TEKST)
+    getal = math.nan
     try:
-        grens = float(grens)
-        if not math.isfinite(grens):
-            raise ValueError
+        getal = float(grens)
     except (TypeError, ValueError):
+        pass
+    if not math.isfinite(getal):
         fouten["grens"] = _("De grens moet een getal zijn.")
-    else:
-        if indicator.eenheid == Eenheid.PROCENT and not 0 <= grens <= 100:
-            fouten["grens"] = _("Een percentage ligt tussen 0 en 100.")
-        elif indicator.eenheid == Eenheid.SCORE and not 1 <= grens <= 10:
-            fouten["grens"] = _("Een rapportcijfer ligt tussen 1 en 10.")
-        elif grens < 0:
-            fouten["grens"] = _("De grens mag niet negatief zijn.")
+    elif indicator.eenheid == Eenheid.PROCENT and not 0 <= getal <= 100:
+        fouten["grens"] = _("Een percentage ligt tussen 0 en 100.")
+    elif indicator.eenheid == Eenheid.SCORE and not 1 <= getal <= 10:
+        fouten["grens"] = _("Een rapportcijfer ligt tussen 1 en 10.")
+    elif getal < 0:
+        fouten["grens"] = _("De grens mag niet negatief zijn.")
     if fouten:
         raise ValidationError(fouten)
     oud = Ondergrens.objects.select_for_update().filter(indicator=indicator).first()
@@ -256,7 +256,7 @@ def set_ondergrens(
     ondergrens, _nieuw = Ondergrens.objects.update_or_create(
         indicator=indicator,
         defaults={
-            "grens": grens,
+            "grens": getal,
             "waarde": waarde,
             "toelichting": toelichting,
             "beginsel": beginsel,
@@ -268,7 +268,7 @@ def set_ondergrens(
         event="dienstverlening.ondergrens_vastgesteld",
         actor=door,
         obj=ondergrens,
-        data={"indicator": indicator.pk, "grens": grens, "vorige": vorige, "waarde": waarde},
+        data={"indicator": indicator.pk, "grens": getal, "vorige": vorige, "waarde": waarde},
     )
     return ondergrens
 

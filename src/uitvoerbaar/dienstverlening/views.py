@@ -229,7 +229,7 @@ def ondergrens(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.set_ondergrens(
                 door=user,
                 indicator=ind,
-                grens=(form.cleaned_data["grens"] or "").strip().replace(",", "."),  # type: ignore[arg-type]
+                grens=(form.cleaned_data["grens"] or "").strip().replace(",", "."),
                 waarde=form.cleaned_data["waarde"],
                 toelichting=form.cleaned_data["toelichting"],
                 beginsel=form.cleaned_data["beginsel"],
@@ -305,7 +305,7 @@ def _scenario_pagina(
     rijen = [
         {
             "p": ip,
-            "grafiek": weergave.grafiek_reeks(ip.analyse, projectie=ip, label=s.naam),
+            "grafiek": weergave.grafiek_reeks(ip.analyse, projectie=ip, label=_("scenario")),
             "beschrijving": weergave.beschrijving_projectie(ip, s.naam),
         }
         for ip in sp.indicatoren

@@ -15,7 +15,7 @@ register = template.Library()
 def getal(waarde: float | Decimal | int | None, decimalen: int = 2) -> str:
     if waarde is None:
         return "—"
-    return _getal(round(float(waarde), int(decimalen)))
+    return _getal(float(waarde), int(decimalen))
 
 
 @register.filter

@@ -113,7 +113,7 @@ def test_bad_lower_bound_is_refused(wereld: Wereld, grens: str, veld_fout: str) 
     with pytest.raises(ValidationError) as fout:
         services.set_ondergrens(
             door=wereld.bestuur, indicator=wereld.doorlooptijd, grens=grens, waarde="x"
-        )  # type: ignore[arg-type]
+        )
     assert fout.value.message_dict["grens"] == [veld_fout]
     assert not Ondergrens.objects.exists()
 
