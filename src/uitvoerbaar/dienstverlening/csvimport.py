@@ -90,7 +90,14 @@ def lees(inhoud: str, *, indicatoren: Mapping[str, str]) -> Uitkomst:
     eerste = inhoud.splitlines()[0]
     scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
     decimale_komma = scheiding == ";"
-    rijen = list(csv.reader(io.StringIO(inhoud), delimiter=scheiding))
+    lezer = csv.reader(io.StringIO(inhoud, newline=""), delimiter=scheiding)
+    rijen: list[list[str]] = []
+    try:
+        for rij in lezer:
+            rijen.append(rij)
+    except csv.Error:
+        # e.g. a quote left open or a NUL byte: name the line where reading stopped.
+        return Uitkomst([], [Fout(lezer.line_num or 1, _("Deze regel is geen geldige CSV."))])
     kop = [k.strip() for k in rijen[0]]
     namen = [k.lower() for k in kop[: len(VASTE_KOLOMMEN)]]
     if tuple(namen) != VASTE_KOLOMMEN:

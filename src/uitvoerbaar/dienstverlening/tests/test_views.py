@@ -286,3 +286,29 @@ def test_employment_condition_form_only_for_own_organisation(
     )
     assert r.status_code == 302
     assert ingelogd(Client(), wereld.medewerker).get(url).status_code == 403
+
+
+def test_service_page_queries_do_not_grow_with_indicators_or_periods(
+    client: Client, met_gegevens: Wereld
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    w = met_gegevens
+    c = ingelogd(client, w.medewerker)
+    url = reverse("dienstverlening:dienst", args=[w.dienst.pk])
+    c.get(url)  # warm up the session and the membership cache
+    with CaptureQueriesContext(connection) as voor:
+        assert c.get(url).status_code == 200
+    for i in range(3):
+        services.create_indicator(
+            door=w.beheerder,
+            dienst=w.dienst,
+            naam=f"Extra {i}",
+            eenheid="aantal",
+            richting="lager_beter",
+        )
+    services.import_csv(door=w.beheerder, dienst=w.dienst, inhoud=synthetische_csv(24, seed=8))
+    with CaptureQueriesContext(connection) as na:
+        assert c.get(url).status_code == 200
+    assert len(na.captured_queries) == len(voor.captured_queries)
