@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from uitvoerbaar.core.constants import OrganisatieSoort
 from uitvoerbaar.core.models import Organisatie
 from uitvoerbaar.kennisbank.models import Beginsel
 from uitvoerbaar.responsplicht.forms import SELECT, TEXTAREA, TEXTBOX
@@ -42,10 +43,15 @@ class DienstForm(forms.Form):
     )
     omschrijving = forms.CharField(label=_("Omschrijving"), required=False, widget=_vak(3))
 
-    def __init__(self, *args: Any, organisaties: QuerySet[Any] | list[Any], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisaties: list[Organisatie], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         veld: Any = self.fields["organisatie"]
-        veld.queryset = organisaties
+        veld.queryset = Organisatie.objects.filter(
+            pk__in=[o.pk for o in organisaties],
+            soort__in=[OrganisatieSoort.UITVOERINGSORGANISATIE, OrganisatieSoort.MEDEOVERHEID],
+        ).order_by("naam")
+        if len(veld.queryset) == 1:
+            veld.initial = veld.queryset[0]
 
 
 class IndicatorForm(forms.Form):

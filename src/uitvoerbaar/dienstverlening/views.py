@@ -87,9 +87,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
 def dienst_nieuw(request: HttpRequest) -> HttpResponse:
     user = _gebruiker(request)
     organisaties = selectors.beheerbare_organisaties(user=user, actie="dienstverlening.beheren")
-    form = DienstForm(request.POST or None, organisaties=[o for o in organisaties])
-    veld: Any = form.fields["organisatie"]
-    veld.queryset = veld.queryset.model.objects.filter(pk__in=[o.pk for o in organisaties])
+    form = DienstForm(request.POST or None, organisaties=organisaties)
     status = 200
     if request.method == "POST":
         d, status = _uitvoeren(

@@ -312,3 +312,57 @@ def test_service_page_queries_do_not_grow_with_indicators_or_periods(
     with CaptureQueriesContext(connection) as na:
         assert c.get(url).status_code == 200
     assert len(na.captured_queries) == len(voor.captured_queries)
+
+
+def test_new_service_and_indicator_through_the_forms(client: Client, wereld: Wereld) -> None:
+    c = ingelogd(client, wereld.behandelaar)
+    url = reverse("dienstverlening:dienst_nieuw")
+    pagina = c.get(url).content.decode()
+    assert "Testuitvoering" in pagina and "Andere Uitvoering" not in pagina
+    r = c.post(url, {"dienst-organisatie": wereld.uitvoerder.pk, "dienst-naam": ""})
+    assert r.status_code == 400 and "Vul dit veld in." in r.content.decode()
+    r = c.post(url, {"dienst-organisatie": wereld.andere.pk, "dienst-naam": "Elders"})
+    assert r.status_code == 400  # not a choice for this person
+    r = c.post(url, {"dienst-organisatie": wereld.uitvoerder.pk, "dienst-naam": "Toeslag"})
+    assert r.status_code == 302
+    nieuw = wereld.uitvoerder.diensten.get(naam="Toeslag")
+    url = reverse("dienstverlening:indicator_nieuw", args=[nieuw.pk])
+    r = c.post(
+        url,
+        {
+            "indicator-naam": "Wachttijd",
+            "indicator-eenheid": "",
+            "indicator-richting": "lager_beter",
+        },
+    )
+    assert r.status_code == 400 and "Kies de eenheid" in r.content.decode()
+    r = c.post(
+        url,
+        {
+            "indicator-naam": "Wachttijd",
+            "indicator-eenheid": "minuten",
+            "indicator-richting": "lager_beter",
+        },
+    )
+    assert r.status_code == 302
+    assert nieuw.indicatoren.get().code == "wachttijd"
+
+
+def test_every_page_opens_for_the_role_it_is_for(
+    client: Client, nota: Keuzenota, met_gegevens: Wereld
+) -> None:
+    w = met_gegevens
+    s = Scenario.objects.get(naam="Gelijk")
+    paginas = [
+        (w.medewerker, reverse("dienstverlening:lijst")),
+        (w.beheerder, reverse("dienstverlening:dienst_nieuw")),
+        (w.beheerder, reverse("dienstverlening:indicator_nieuw", args=[w.dienst.pk])),
+        (w.beheerder, reverse("dienstverlening:importeren", args=[w.dienst.pk])),
+        (w.bestuur, reverse("dienstverlening:ondergrens", args=[w.doorlooptijd.pk])),
+        (w.behandelaar, reverse("dienstverlening:scenario_nieuw", args=[w.dienst.pk])),
+        (w.beleidsmaker, reverse("dienstverlening:scenario", args=[s.pk])),
+        (w.bestuur, reverse("dienstverlening:keuzenota_nieuw", args=[w.dienst.pk])),
+        (w.beheerder, reverse("dienstverlening:arbeidsvoorwaarde_bewerken")),
+    ]
+    for persoon, url in paginas:
+        assert ingelogd(Client(), persoon).get(url).status_code == 200, url
