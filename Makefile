@@ -12,7 +12,8 @@ PORT ?= 8000
 setup: $(STAMP) build/vendor/.stamp
 
 # Reinstall only when the dependency pins change (idempotent, fast when nothing changed).
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml scripts/ensure-pdf-libs
+	scripts/ensure-pdf-libs
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

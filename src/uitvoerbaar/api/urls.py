@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("uitvoerbaar.audit.api.urls")),
     path("", include("uitvoerbaar.responsplicht.api.urls")),
     path("", include("uitvoerbaar.signalen.api.urls")),
+    path("", include("uitvoerbaar.dienstverlening.api.urls")),
 ]

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "uitvoerbaar.termijnen",
     "uitvoerbaar.responsplicht",
     "uitvoerbaar.signalen",
+    "uitvoerbaar.dienstverlening",
     "uitvoerbaar.api",
 ]
 

@@ -20,6 +20,8 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Knelpunten"), "signalen:knelpunten", "knelpunt.bekijken"),
     (_("Noodrem"), "signalen:noodremmen", "noodrem.lijst"),
     (_("Dashboard"), "signalen:dashboard", "signalen.dashboard"),
+    (_("Dienstverlening"), "dienstverlening:lijst", "dienstverlening.bekijken"),
+    (_("Arbeidsvoorwaarden"), "dienstverlening:arbeidsvoorwaarden", "arbeidsvoorwaarden.bekijken"),
     (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),
     (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
     (_("Register"), "register:overzicht", "publiek.bekijken"),

@@ -182,6 +182,7 @@ PERSONEN: tuple[DemoPersoon, ...] = (
     _p("noor.mft", "Noor", "Hendriks", DemoRol("mft", R.BELEIDSMAKER, "Directie Toeslagenbeleid")),
     _p("sg.mft", "Rob", "Willems", DemoRol("mft", R.AMBTELIJKE_TOP)),
     _p("staatssecretaris.mft", "Ilse", "Roodenburg", DemoRol("mft", R.BEWINDSPERSOON)),
+    _p("beheer.mft", "Bas", "Mulder", DemoRol("mft", R.BEHEERDER)),
     _p(
         "lotte.mls",
         "Lotte",
@@ -190,6 +191,7 @@ PERSONEN: tuple[DemoPersoon, ...] = (
     ),
     _p("sg.mls", "Hans", "Visser", DemoRol("mls", R.AMBTELIJKE_TOP)),
     _p("minister.mls", "Karin", "Hofstede", DemoRol("mls", R.BEWINDSPERSOON)),
+    _p("beheer.mls", "Eline", "Brink", DemoRol("mls", R.BEHEERDER)),
     # Landelijke Uitkeringsdienst.
     _p("fatima.lud", "Fatima", "El Amrani", DemoRol("lud", R.MEDEWERKER, "Klantcontact Noord")),
     _p("bram.lud", "Bram", "de Wit", DemoRol("lud", R.MEDEWERKER, "Klantcontact Zuid")),
@@ -276,6 +278,7 @@ class DemoResult:
     regelingen: int = 0
     reactieverzoeken: int = 0
     signalen: int = 0
+    diensten: int = 0
     accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
@@ -290,6 +293,7 @@ class DemoResult:
             + self.regelingen
             + self.reactieverzoeken
             + self.signalen
+            + self.diensten
         )
 
 
@@ -506,4 +510,7 @@ def load_demo() -> DemoResult:
     from uitvoerbaar.signalen.demo import load_demo_signalen
 
     resultaat.signalen = load_demo_signalen()
+    from uitvoerbaar.dienstverlening.demo import load_demo_dienstverlening
+
+    resultaat.diensten = load_demo_dienstverlening()
     return resultaat

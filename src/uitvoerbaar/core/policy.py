@@ -217,6 +217,43 @@ POLICY: Final[dict[str, Regel]] = {
         ALLE_ROLLEN,
         omschrijving="Een noodrem lezen en aanvullen (wie trok, en elk bereikt niveau)",
     ),
+    # Dienstverlening and means (seed actions U2, M2, M4). A service names who may read it: every
+    # role of its own organisation and the deciding roles of its owner ministry.
+    "dienstverlening.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        ALLE_ROLLEN,
+        omschrijving="Diensten, indicatoren, ondergrenzen, scenario's en keuzenota's lezen "
+        "(eigen organisatie en eigenaar-ministerie)",
+    ),
+    "dienstverlening.beheren": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHANDELAAR, Rol.BESTUUR, Rol.BEHEERDER),
+        omschrijving="Diensten en indicatoren vastleggen en gegevens importeren (CSV)",
+    ),
+    "dienstverlening.ondergrens": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BESTUUR),
+        omschrijving="De ondergrens van een indicator vaststellen",
+    ),
+    "dienstverlening.scenario": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Scenario's en waardenafwegingen vastleggen",
+    ),
+    "dienstverlening.keuzenota": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BESTUUR),
+        omschrijving="Een keuzenota met advies opstellen",
+    ),
+    "arbeidsvoorwaarden.bekijken": Regel(
+        Reikwijdte.PUBLIEK,
+        omschrijving="Arbeidsvoorwaarden van ministeries en uitvoerders naast elkaar zien",
+    ),
+    "arbeidsvoorwaarden.beheren": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHEERDER),
+        omschrijving="De arbeidsvoorwaarden van de eigen organisatie bijwerken",
+    ),
 }
 
 
