@@ -12,6 +12,7 @@ urlpatterns = [
     path("audit/", include("uitvoerbaar.audit.urls")),
     path("verzoeken/", include("uitvoerbaar.responsplicht.urls")),
     path("register/", include("uitvoerbaar.responsplicht.urls_openbaar")),
+    path("afwijkingen/", include("uitvoerbaar.afwijkingen.urls")),
     path("api/v1/", include("uitvoerbaar.api.urls")),
     path("taal/", requires("publiek.bekijken")(set_language), name="set_language"),
     path("beheer/", beheer_site.urls),

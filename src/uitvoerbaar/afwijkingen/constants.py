@@ -67,6 +67,7 @@ class AanvechtingStatus(models.TextChoices):
 
     INGEDIEND = "ingediend", _("Wacht op antwoord")
     GEESCALEERD = "geescaleerd", _("Geëscaleerd")
+    ONBEANTWOORD = "onbeantwoord", _("Termijn verstreken zonder antwoord")
     PAS_TOE = "pas_toe", _("Beantwoord: de regel verandert (pas toe)")
     LEG_UIT = "leg_uit", _("Beantwoord: de regel blijft (leg uit)")
     AFGESLOTEN = "afgesloten", _("Afgesloten")

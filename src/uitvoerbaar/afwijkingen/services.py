@@ -55,7 +55,7 @@ def instelling(organisatie: Organisatie | int) -> Afwijkingsinstelling:
     return gevonden or Afwijkingsinstelling(organisatie_id=organisatie_id)
 
 
-# --- helpers ---------------------------------------------------------------------------------
+# --- helpers -------------------------------------------------------------------------------------
 
 
 def _tekst(
@@ -136,7 +136,7 @@ def _perspectieven_compleet(data: Mapping[str, Any] | None) -> bool:
     )
 
 
-# --- deviations --------------------------------------------------------------------------------
+# --- deviations ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -516,7 +516,7 @@ def save_instelling(
     return obj
 
 
-# --- contesting a rule (aanvechting) -----------------------------------------------------------
+# --- contesting a rule (aanvechting) -------------------------------------------------------------
 
 
 @transaction.atomic
@@ -649,7 +649,9 @@ def _status_na(verzoek: Reactieverzoek) -> str:
                 if laatste.soort == Antwoordsoort.PAS_TOE
                 else AanvechtingStatus.LEG_UIT
             )
-    if status in (VerzoekStatus.GEESCALEERD, VerzoekStatus.VERLOPEN) or verzoek.niveau > 0:
+    if status == VerzoekStatus.VERLOPEN:
+        return AanvechtingStatus.ONBEANTWOORD
+    if status == VerzoekStatus.GEESCALEERD or verzoek.niveau > 0:
         return AanvechtingStatus.GEESCALEERD
     return AanvechtingStatus.INGEDIEND
 

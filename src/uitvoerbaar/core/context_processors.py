@@ -15,6 +15,8 @@ from . import policy
 NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Start"), "core:home", "account.eigen"),
     (_("Te beantwoorden"), "responsplicht:inbox", "reactieverzoek.inbox"),
+    (_("Afwijkingen"), "afwijkingen:register", "afwijking.bekijken"),
+    (_("Afwijkingswijzer"), "afwijkingen:wijzer", "afwijkingswijzer.gebruiken"),
     (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),
     (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
     (_("Register"), "register:overzicht", "publiek.bekijken"),
