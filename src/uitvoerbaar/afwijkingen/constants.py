@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Status(models.TextChoices):
+class AfwijkingStatus(models.TextChoices):
     CONCEPT = "concept", _("Concept")
     TER_BEOORDELING = "ter_beoordeling", _("Ter beoordeling")
     GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")

@@ -23,11 +23,11 @@ from . import gelijkenis
 from .constants import (
     AanvechtingBron,
     AanvechtingStatus,
+    AfwijkingStatus,
     Beslissing,
     Huishouden,
     Inkomensband,
     Knelpunt,
-    Status,
 )
 from .transitions import GOEDGEKEURD
 
@@ -130,7 +130,7 @@ class Afwijking(models.Model):
         "kennisbank.Beginsel", verbose_name=_("beginselen"), blank=True, related_name="+"
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
+        _("status"), max_length=20, choices=AfwijkingStatus.choices, default=AfwijkingStatus.CONCEPT
     )
     geregistreerd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -202,7 +202,7 @@ class Afwijking(models.Model):
     def beslissing(self) -> Beslissing | None:
         if self.status in GOEDGEKEURD:
             return Beslissing.AFWIJKEN
-        if self.status == Status.AFGEWEZEN:
+        if self.status == AfwijkingStatus.AFGEWEZEN:
             return Beslissing.NIET_AFWIJKEN
         return None
 

@@ -22,7 +22,7 @@ from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Re
 from uitvoerbaar.kennisbank.zoeken import zoekwoorden
 
 from . import precedenten
-from .constants import AanvechtingStatus, Beslissing, Status
+from .constants import AanvechtingStatus, AfwijkingStatus, Beslissing
 from .gelijkenis import DREMPEL, score
 from .models import Aanvechting, Afwijking, Casusberaad
 from .services import instelling
@@ -74,7 +74,7 @@ def te_beoordelen(*, user: Gebruiker) -> QuerySet[Afwijking]:
         _afwijkingen()
         .filter(
             organisatie_id__in=organisatie_ids(user, "afwijking.beoordelen"),
-            status=Status.TER_BEOORDELING,
+            status=AfwijkingStatus.TER_BEOORDELING,
         )
         .exclude(geregistreerd_door=user)
         .order_by("ingediend_op", "pk")
@@ -287,7 +287,7 @@ def wijzer(*, user: Gebruiker, artikel: Artikel) -> Wijzer:
             )[:20]
         ),
         goedgekeurd=sum(tellingen.get(s, 0) for s in GOEDGEKEURD),
-        afgewezen=tellingen.get(Status.AFGEWEZEN, 0),
+        afgewezen=tellingen.get(AfwijkingStatus.AFGEWEZEN, 0),
     )
 
 

@@ -31,12 +31,12 @@ from . import afschermen, gelijkenis, precedenten
 from .constants import (
     AanvechtingBron,
     AanvechtingStatus,
+    AfwijkingStatus,
     Beslissing,
     Handeling,
     Huishouden,
     Inkomensband,
     Knelpunt,
-    Status,
 )
 from .models import Aanvechting, Afwijking, Afwijkingsinstelling, Casusberaad
 from .transitions import doel
@@ -250,7 +250,7 @@ def save_afwijking_perspectieven(
     """Record or change the four perspectives of a deviation that is not decided yet."""
     afwijking = _lock(afwijking)
     policy.require(door, "afwijking.registreren", afwijking)
-    if afwijking.status not in (Status.CONCEPT, Status.TER_BEOORDELING):
+    if afwijking.status not in (AfwijkingStatus.CONCEPT, AfwijkingStatus.TER_BEOORDELING):
         raise ValidationError(_("Een beslist afwijking kan niet meer worden gewijzigd."))
     beoordeling = kennisbank.save_perspectieven(
         door=door, beoordeling=afwijking.perspectieven, data=data

@@ -8,8 +8,8 @@ from typing import Final
 
 from django.utils.translation import gettext as _
 
+from .constants import AfwijkingStatus as S
 from .constants import Handeling as H
-from .constants import Status as S
 
 OVERGANGEN: Final[Mapping[H, Mapping[S, S]]] = {
     H.INDIENEN: {S.CONCEPT: S.TER_BEOORDELING},

@@ -27,7 +27,7 @@ from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
 from uitvoerbaar.kennisbank.zoeken import schoon
 
 from . import selectors, services
-from .constants import AanvechtingBron, Handeling, Status
+from .constants import AanvechtingBron, AfwijkingStatus, Handeling
 from .forms import (
     AanvechtingForm,
     AfrondenForm,
@@ -64,7 +64,7 @@ def _artikel(request: HttpRequest) -> Artikel | None:
 def register(request: HttpRequest) -> HttpResponse:
     user = _gebruiker(request)
     status = request.GET.get("status", "")
-    if status not in Status.values:
+    if status not in AfwijkingStatus.values:
         status = ""
     qs = selectors.afwijkingen(user=user, status=status)
     return render(
@@ -73,7 +73,7 @@ def register(request: HttpRequest) -> HttpResponse:
         {
             "pagina": Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina")),
             "status": status,
-            "statussen": Status.choices,
+            "statussen": AfwijkingStatus.choices,
             "te_beoordelen": list(selectors.te_beoordelen(user=user)[:50]),
             "voorstellen": selectors.structurele_voorstellen(user=user),
         },

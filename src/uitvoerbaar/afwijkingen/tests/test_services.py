@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from uitvoerbaar.audit.models import AuditEvent
 
 from .. import services
-from ..constants import Status
+from ..constants import AfwijkingStatus
 from ..models import Afwijking
 from ..transitions import OngeldigeOvergang
 from .conftest import PERSPECTIEVEN, Wereld, events
@@ -23,11 +23,11 @@ def test_register_submit_and_approve_by_a_colleague(
     wereld: Wereld, registreer: Callable[..., Afwijking]
 ) -> None:
     afwijking = registreer()
-    assert afwijking.status == Status.CONCEPT
+    assert afwijking.status == AfwijkingStatus.CONCEPT
     services.submit_afwijking(afwijking=afwijking, door=wereld.medewerker)
     services.approve_afwijking(afwijking=afwijking, door=wereld.behandelaar, toelichting="Akkoord.")
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.GOEDGEKEURD
+    assert afwijking.status == AfwijkingStatus.GOEDGEKEURD
     assert afwijking.beoordeeld_door == wereld.behandelaar
     assert events(afwijking) == [
         "afwijking.geregistreerd",
@@ -123,7 +123,7 @@ def test_approval_by_the_registrant_is_refused(
         services.approve_afwijking(afwijking=afwijking, door=wereld.behandelaar)
     assert "vier ogen" in str(err.value)
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.TER_BEOORDELING
+    assert afwijking.status == AfwijkingStatus.TER_BEOORDELING
 
 
 def test_approval_by_a_professional_without_the_approving_role_is_refused(
@@ -136,7 +136,7 @@ def test_approval_by_a_professional_without_the_approving_role_is_refused(
     with pytest.raises(PermissionDenied):
         services.approve_afwijking(afwijking=afwijking, door=wereld.behandelaar_andere)
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.TER_BEOORDELING
+    assert afwijking.status == AfwijkingStatus.TER_BEOORDELING
 
 
 def test_above_the_threshold_only_the_board_approves(
@@ -157,7 +157,7 @@ def test_above_the_threshold_only_the_board_approves(
     assert "bestuur" in str(err.value)
     services.approve_afwijking(afwijking=afwijking, door=wereld.bestuur)
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.GOEDGEKEURD
+    assert afwijking.status == AfwijkingStatus.GOEDGEKEURD
 
 
 def test_at_the_threshold_a_handler_approves(
@@ -181,7 +181,7 @@ def test_submission_needs_all_four_perspectives(
     )
     services.submit_afwijking(afwijking=afwijking, door=wereld.medewerker)
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.TER_BEOORDELING
+    assert afwijking.status == AfwijkingStatus.TER_BEOORDELING
 
 
 def test_rejecting_needs_reasons(wereld: Wereld, registreer: Callable[..., Afwijking]) -> None:
@@ -192,7 +192,7 @@ def test_rejecting_needs_reasons(wereld: Wereld, registreer: Callable[..., Afwij
     assert "toelichting" in err.value.message_dict
     services.reject_afwijking(afwijking=afwijking, door=wereld.behandelaar, toelichting="Nee.")
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.AFGEWEZEN
+    assert afwijking.status == AfwijkingStatus.AFGEWEZEN
 
 
 def test_moves_outside_the_table_are_refused(
@@ -216,7 +216,7 @@ def test_outcome_and_follow_up_after_approval(
         vervolg="Geen.",
     )
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.AFGEROND
+    assert afwijking.status == AfwijkingStatus.AFGEROND
     assert events(afwijking)[-1] == "afwijking.afronden"
 
 
@@ -233,14 +233,14 @@ def test_similar_refused_case_requires_a_motivation_of_the_difference(
     melding = err.value.message_dict["verschil_motivering"][0]
     assert eerder.kenmerk in melding
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.CONCEPT
+    assert afwijking.status == AfwijkingStatus.CONCEPT
     services.submit_afwijking(
         afwijking=afwijking,
         door=wereld.medewerker,
         verschil_motivering="Hier dreigt huisuitzetting; in het eerdere geval niet.",
     )
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.TER_BEOORDELING
+    assert afwijking.status == AfwijkingStatus.TER_BEOORDELING
     assert afwijking.precedenten_bij_indienen[0]["id"] == eerder.pk
     assert afwijking.precedenten_bij_indienen[0]["beslissing"] == "niet_afwijken"
 

@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.conftest import ingelogd
 from uitvoerbaar.responsplicht.models import Reactieverzoek
 
 from .. import services
-from ..constants import AanvechtingBron, Status
+from ..constants import AanvechtingBron, AfwijkingStatus
 from ..models import Aanvechting, Afwijking, Casusberaad
 from .conftest import CASUS, Wereld
 
@@ -62,7 +63,7 @@ def test_wijzer_shows_grounds_principles_and_guidelines_from_data(
         organisatie=wereld.uitvoerder,
         regeling=wereld.regeling,
         artikel=wereld.artikel,
-        datum=__import__("django.utils.timezone").utils.timezone.localdate(),
+        datum=timezone.localdate(),
         vraag="Terugvorderen bij schulden?",
         conclusie="In termijnen.",
         richtlijn="Bij schulden altijd een betalingsregeling aanbieden.",
@@ -141,9 +142,10 @@ def test_precedent_alert_motivation_and_colleague_approval(
     # Submitting without motivating the difference: refused, next to the field.
     response = client.post(f"/afwijkingen/{afwijking.pk}/indienen/", {})
     assert response.status_code == 400
-    assert eerder.kenmerk in response.context["formulieren"]["indienen"].errors[
-        "verschil_motivering"
-    ][0]
+    assert (
+        eerder.kenmerk
+        in response.context["formulieren"]["indienen"].errors["verschil_motivering"][0]
+    )
     response = client.post(
         f"/afwijkingen/{afwijking.pk}/indienen/",
         {"indienen-verschil_motivering": "Hier dreigt huisuitzetting."},
@@ -164,7 +166,7 @@ def test_precedent_alert_motivation_and_colleague_approval(
     )
     assert response.status_code == 302
     afwijking.refresh_from_db()
-    assert afwijking.status == Status.GOEDGEKEURD
+    assert afwijking.status == AfwijkingStatus.GOEDGEKEURD
 
 
 def test_other_organisation_cannot_see_a_deviation(
@@ -204,9 +206,8 @@ def test_repeated_approvals_propose_an_aanvechting(
     assert voorstel.aantal == 3
     html = _html(response)
     assert "Structureel — regel aanpassen" in html
-    url = (
-        "/afwijkingen/aanvechtingen/nieuw/?regeling=testwet&artikel=4&bron=structureel"
-        + "".join(f"&afwijking={a.pk}" for a in [*eerste, derde])
+    url = "/afwijkingen/aanvechtingen/nieuw/?regeling=testwet&artikel=4&bron=structureel" + "".join(
+        f"&afwijking={a.pk}" for a in [*eerste, derde]
     )
     form = client.get(url).context["form"]
     assert {a.pk for a in form.initial["afwijkingen"]} == {a.pk for a in [*eerste, derde]}
