@@ -127,7 +127,7 @@ class AfwijkingForm(_BeginselenMixin):
         veld.queryset = Afwijkingsgrond.objects.filter(regeling_id=artikel.regeling_id).filter(
             artikel__isnull=True
         ) | Afwijkingsgrond.objects.filter(artikel=artikel)
-        veld.label_from_instance = lambda g: g.get_soort_display() + (  # type: ignore[method-assign]
+        veld.label_from_instance = lambda g: g.get_soort_display() + (  # type: ignore[method-assign,assignment]
             f" ({_('artikel')} {g.artikel.nummer})" if g.artikel_id else ""
         )
         self._beginselen(beginselen)
@@ -206,7 +206,7 @@ class AanvechtingForm(_BeginselenMixin):
         veld = self.fields["afwijkingen"]
         assert isinstance(veld, forms.ModelMultipleChoiceField)
         veld.queryset = afwijkingen
-        veld.label_from_instance = lambda a: (  # type: ignore[method-assign]
+        veld.label_from_instance = lambda a: (  # type: ignore[method-assign,assignment]
             f"{a.kenmerk}: {a.get_knelpunt_display()}, {a.get_huishouden_display()} "
             f"({a.get_status_display().lower()})"
         )
@@ -283,7 +283,7 @@ class CasusberaadForm(_BeginselenMixin):
         return data
 
 
-def fouten_naar_form(form: forms.Form, exc: ValidationError) -> None:
+def fouten_naar_form(form: forms.BaseForm, exc: ValidationError) -> None:
     """A service's ValidationError on the form: each message next to its field, the rest above."""
     if not hasattr(exc, "error_dict"):
         form.add_error(None, ValidationError(exc.messages))

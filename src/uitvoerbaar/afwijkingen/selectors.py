@@ -29,10 +29,13 @@ from .services import instelling
 from .transitions import BESLIST, GOEDGEKEURD
 
 WIJZER_BESTAND = Path(__file__).resolve().parent / "data" / "wijzer.json"
+# An aanvechting in these states makes a new proposal for the same article pointless: it is
+# still waiting for an answer, or the ministry promised to change the rule (pas toe).
 LOPENDE_AANVECHTING = (
     AanvechtingStatus.INGEDIEND,
     AanvechtingStatus.GEESCALEERD,
     AanvechtingStatus.ONBEANTWOORD,
+    AanvechtingStatus.PAS_TOE,
 )
 
 
@@ -188,7 +191,7 @@ class Voorstel:
 def structurele_voorstellen(*, user: Gebruiker) -> list[Voorstel]:
     """Per organisation of the person: articles with at least the organisation's threshold of
     approved deviations for the same kind of hardship, not yet contested (no aanvechting of
-    that organisation on the article is running)."""
+    that organisation on the article is running or was answered with pas toe)."""
     orgs = organisatie_ids(user, "aanvechting.indienen")
     if not orgs:
         return []

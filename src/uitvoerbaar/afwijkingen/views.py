@@ -164,7 +164,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _verdeel(exc: ValidationError, form: forms.Form, perspectieven: forms.Form) -> None:
+def _verdeel(exc: ValidationError, form: forms.Form, perspectieven: forms.BaseForm) -> None:
     """Messages of the perspectives go to their own fields, the rest to the main form."""
     if not hasattr(exc, "error_dict"):
         fouten_naar_form(form, exc)
@@ -180,9 +180,9 @@ def _verdeel(exc: ValidationError, form: forms.Form, perspectieven: forms.Form) 
 # --- one deviation -------------------------------------------------------------------------------
 
 
-def _formulieren(request: HttpRequest, afwijking: Afwijking) -> dict[str, forms.Form]:
+def _formulieren(request: HttpRequest, afwijking: Afwijking) -> dict[str, forms.BaseForm]:
     user = _gebruiker(request)
-    f: dict[str, forms.Form] = {}
+    f: dict[str, forms.BaseForm] = {}
     mag_registreren = policy.allows(user, "afwijking.registreren", afwijking)
     if mag_registreren and is_toegestaan(Handeling.INDIENEN, afwijking.status):
         f["indienen"] = IndienenForm()
@@ -204,7 +204,7 @@ def _afwijkingpagina(
     request: HttpRequest,
     afwijking: Afwijking,
     *,
-    gebonden: dict[str, forms.Form] | None = None,
+    gebonden: dict[str, forms.BaseForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     gevonden = selectors.precedenten_voor(afwijking)
@@ -233,7 +233,7 @@ def afwijking(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _handel(
-    request: HttpRequest, pk: int, sleutel: str, form: forms.Form, uitvoeren: Any
+    request: HttpRequest, pk: int, sleutel: str, form: forms.BaseForm, uitvoeren: Any
 ) -> HttpResponse:
     item = selectors.afwijking_detail(user=_gebruiker(request), pk=pk)
     status = 400

@@ -275,6 +275,7 @@ class DemoResult:
     beginselen: int = 0
     regelingen: int = 0
     reactieverzoeken: int = 0
+    afwijkingen: int = 0
     accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
@@ -288,6 +289,7 @@ class DemoResult:
             + self.beginselen
             + self.regelingen
             + self.reactieverzoeken
+            + self.afwijkingen
         )
 
 
@@ -501,4 +503,7 @@ def load_demo() -> DemoResult:
     from uitvoerbaar.responsplicht.demo import load_demo_verzoeken
 
     resultaat.reactieverzoeken = load_demo_verzoeken()
+    from uitvoerbaar.afwijkingen.demo import load_demo_afwijkingen
+
+    resultaat.afwijkingen = load_demo_afwijkingen()
     return resultaat

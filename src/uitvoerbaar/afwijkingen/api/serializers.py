@@ -15,7 +15,7 @@ from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
 from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
 from uitvoerbaar.kennisbank.api.serializers import PerspectievenSerializer
 from uitvoerbaar.kennisbank.constants import AfwijkingsgrondSoort
-from uitvoerbaar.kennisbank.models import Artikel
+from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
 from uitvoerbaar.responsplicht.api.serializers import Invoer
 
 from ..constants import (
@@ -32,7 +32,9 @@ from ..precedenten import Precedent
 
 
 class ArtikelKortSerializer(serializers.ModelSerializer[Artikel]):
-    regeling = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    regeling: serializers.SlugRelatedField[Regeling] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = Artikel
@@ -50,14 +52,18 @@ class AfwijkingSerializer(serializers.ModelSerializer[Afwijking]):
     kenmerk = serializers.CharField(read_only=True)
     organisatie = OrganisatieKortSerializer(read_only=True)
     artikel = ArtikelKortSerializer(read_only=True)
-    grond = serializers.SlugRelatedField(slug_field="sleutel", read_only=True)
+    grond: serializers.SlugRelatedField[Afwijkingsgrond] = serializers.SlugRelatedField(
+        slug_field="sleutel", read_only=True
+    )
     grond_soort = KeuzeVeld(AfwijkingsgrondSoort, source="grond.soort", read_only=True)
     huishouden = KeuzeVeld(Huishouden, read_only=True)
     inkomensband = KeuzeVeld(Inkomensband, read_only=True)
     knelpunt = KeuzeVeld(Knelpunt, read_only=True)
     status = KeuzeVeld(AfwijkingStatus, read_only=True)
     beslissing = KeuzeVeld(Beslissing, read_only=True, allow_null=True)
-    beginselen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    beginselen: serializers.SlugRelatedField[Beginsel] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
     perspectieven = PerspectievenSerializer(read_only=True, allow_null=True)
     geregistreerd_door = serializers.StringRelatedField()  # type: ignore[var-annotated]
     beoordeeld_door = serializers.StringRelatedField()  # type: ignore[var-annotated]
@@ -99,7 +105,7 @@ class AfwijkingSerializer(serializers.ModelSerializer[Afwijking]):
         read_only_fields = fields
 
 
-class PrecedentSerializer(serializers.Serializer[Precedent]):
+class PrecedentSerializer(serializers.Serializer[Any]):
     """A similar decided case. Another organisation's (shared) case is anonymised: no
     identifier, organisation, people, case text or reasons."""
 
@@ -133,8 +139,12 @@ class AanvechtingSerializer(serializers.ModelSerializer[Aanvechting]):
     status = KeuzeVeld(AanvechtingStatus, read_only=True)
     bron = KeuzeVeld(AanvechtingBron, read_only=True)
     afwijkingen = serializers.SerializerMethodField()
-    beginselen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    reactieverzoek = serializers.PrimaryKeyRelatedField(source="verzoek", read_only=True)
+    beginselen: serializers.SlugRelatedField[Beginsel] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    reactieverzoek: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        source="verzoek", read_only=True
+    )
     uiterste_datum = serializers.DateField(source="verzoek.uiterste_datum", read_only=True)
 
     class Meta:
@@ -166,9 +176,15 @@ class AanvechtingSerializer(serializers.ModelSerializer[Aanvechting]):
 class CasusberaadSerializer(serializers.ModelSerializer[Casusberaad]):
     kenmerk = serializers.CharField(read_only=True)
     organisatie = OrganisatieKortSerializer(read_only=True)
-    regeling = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    artikel = serializers.SlugRelatedField(slug_field="nummer", read_only=True)
-    beginselen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    regeling: serializers.SlugRelatedField[Regeling] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    artikel: serializers.SlugRelatedField[Artikel] = serializers.SlugRelatedField(
+        slug_field="nummer", read_only=True
+    )
+    beginselen: serializers.SlugRelatedField[Beginsel] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
     perspectieven = PerspectievenSerializer(read_only=True, allow_null=True)
 
     class Meta:

@@ -114,7 +114,7 @@ class AfwijkingList(generics.ListCreateAPIView[Afwijking]):
 
     policy_actie = "afwijking.bekijken"  # registering needs the same roles (checked again)
     serializer_class = AfwijkingSerializer
-    parser_classes: ClassVar = [JSONParser]
+    parser_classes = [JSONParser]
 
     def get_queryset(self) -> QuerySet[Afwijking]:
         if getattr(self, "swagger_fake_view", False):
@@ -223,7 +223,7 @@ class AfwijkingPrecedenten(APIView):
 
 
 class _Handeling(APIView):
-    parser_classes: ClassVar = [JSONParser]
+    parser_classes = [JSONParser]
     invoer: ClassVar[type[Any]] = LeegInvoer
 
     def uitvoeren(self, *, afwijking: Afwijking, door: Gebruiker, data: dict[str, Any]) -> None:
@@ -391,7 +391,7 @@ class AanvechtingList(generics.ListCreateAPIView[Aanvechting]):
 
     policy_actie = "aanvechting.bekijken"  # submitting is checked again: aanvechting.indienen
     serializer_class = AanvechtingSerializer
-    parser_classes: ClassVar = [JSONParser]
+    parser_classes = [JSONParser]
 
     def get_queryset(self) -> QuerySet[Aanvechting]:
         if getattr(self, "swagger_fake_view", False):
@@ -473,7 +473,7 @@ class AanvechtingDetail(generics.RetrieveAPIView[Aanvechting]):
 class CasusberaadList(generics.ListCreateAPIView[Casusberaad]):
     policy_actie = "casusberaad.bekijken"  # recording needs the same roles (checked again)
     serializer_class = CasusberaadSerializer
-    parser_classes: ClassVar = [JSONParser]
+    parser_classes = [JSONParser]
 
     def get_queryset(self) -> QuerySet[Casusberaad]:
         if getattr(self, "swagger_fake_view", False):
