@@ -213,7 +213,7 @@ class Afwijking(models.Model):
             knelpunt=self.knelpunt,
             bedrag=self.bedrag,
             grond_id=self.grond_id,
-            tokens=frozenset(self.zoektokens.split()),
+            tokens=gelijkenis.trigrammen(self.zoektokens.split()),
         )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from .constants import Beslissing
-from .gelijkenis import DREMPEL, Casus, score
+from .gelijkenis import DREMPEL, Casus, rangschik
 from .models import Afwijking
 from .transitions import BESLIST
 
@@ -69,13 +69,10 @@ def zoek(
 ) -> list[Precedent]:
     """The `aantal` most similar decided cases on this article, best first."""
     eigen = set(organisatie_ids)
+    lijst = kandidaten(artikel_id=artikel_id, organisatie_ids=eigen, behalve=behalve)[:KANDIDATEN]
     gescoord = [
-        Precedent(
-            afwijking=a, score=score(casus, a.als_casus()), anoniem=a.organisatie_id not in eigen
-        )
-        for a in kandidaten(artikel_id=artikel_id, organisatie_ids=eigen, behalve=behalve)[
-            :KANDIDATEN
-        ]
+        Precedent(afwijking=a, score=s, anoniem=a.organisatie_id not in eigen)
+        for a, s in rangschik(casus, [(a, a.als_casus()) for a in lijst])
     ]
     gescoord.sort(key=lambda p: (-p.score, -p.afwijking.pk))
     if alleen_vergelijkbaar:

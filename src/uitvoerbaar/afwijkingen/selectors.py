@@ -23,7 +23,7 @@ from uitvoerbaar.kennisbank.zoeken import zoekwoorden
 
 from . import precedenten
 from .constants import AanvechtingStatus, AfwijkingStatus, Beslissing
-from .gelijkenis import DREMPEL, score
+from .gelijkenis import DREMPEL, gewichten, score
 from .models import Aanvechting, Afwijking, Casusberaad
 from .services import instelling
 from .transitions import BESLIST, GOEDGEKEURD
@@ -144,11 +144,12 @@ def consistentie(*, user: Gebruiker, regeling: Regeling) -> list[Inconsistentie]
     for groep in per_artikel.values():
         groep = groep[-MAX_PER_ARTIKEL:]
         casussen = [(a, a.als_casus()) for a in groep]
+        idf = gewichten(c for _a, c in casussen)
         for i, (later, c1) in enumerate(casussen):
             for eerder, c2 in casussen[:i]:
                 if later.beslissing == eerder.beslissing:
                     continue
-                s = score(c1, c2)
+                s = score(c1, c2, idf)
                 if s >= DREMPEL:
                     uitkomst.append(
                         Inconsistentie(

@@ -377,7 +377,7 @@ class PrecedentZoeken(APIView):
             knelpunt=d.get("knelpunt", ""),
             bedrag=Decimal(d["bedrag"]) if d.get("bedrag") is not None else None,
             grond_id=grond.pk if grond else None,
-            tokens=frozenset(gelijkenis.tokens([tekst])),
+            tokens=gelijkenis.trigrammen(gelijkenis.tokens([tekst])),
         )
         gevonden = precedenten.zoek(casus=casus, artikel_id=artikel.pk, organisatie_ids=eigen)
         return Response(PrecedentSerializer(gevonden, many=True).data)
