@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TypeVar
 
 from uitvoerbaar.kennisbank.zoeken import normaliseer
@@ -65,13 +66,16 @@ def tokens(delen: Iterable[str]) -> list[str]:
     return sorted({stam(w) for w in woorden if len(w) > 2 and w not in _STOPWOORDEN})
 
 
+@lru_cache(maxsize=50_000)
+def _trigrammen_van(stam_: str) -> frozenset[str]:
+    woord = f"_{stam_}_"
+    return frozenset(woord[i : i + 3] for i in range(len(woord) - 2))
+
+
 def trigrammen(stammen: Iterable[str]) -> frozenset[str]:
-    """The character trigrams of the stems, each word marked at its edges."""
-    uit: set[str] = set()
-    for stam_ in stammen:
-        woord = f"_{stam_}_"
-        uit.update(woord[i : i + 3] for i in range(len(woord) - 2))
-    return frozenset(uit)
+    """The character trigrams of the stems, each word marked at its edges. Cached per word:
+    a register repeats its words, and a lookup compares hundreds of cases."""
+    return frozenset().union(*(_trigrammen_van(s) for s in stammen))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from .constants import Beslissing
-from .gelijkenis import DREMPEL, Casus, rangschik
+from .gelijkenis import DREMPEL, Casus, rangschik, trigrammen
 from .models import Afwijking
 from .transitions import BESLIST
 
@@ -50,12 +50,23 @@ def kandidaten(
     qs = (
         Afwijking.objects.filter(artikel_id=artikel_id, status__in=list(BESLIST))
         .filter(zichtbaar_filter(organisatie_ids))
-        .select_related("grond", "organisatie")
         .order_by("-beoordeeld_op", "-pk")
     )
     if behalve is not None:
         qs = qs.exclude(pk=behalve)
     return qs
+
+
+_VELDEN = (
+    "pk",
+    "organisatie_id",
+    "huishouden",
+    "inkomensband",
+    "knelpunt",
+    "bedrag",
+    "grond_id",
+    "zoektokens",
+)
 
 
 def zoek(
@@ -67,17 +78,32 @@ def zoek(
     aantal: int = AANTAL,
     alleen_vergelijkbaar: bool = False,
 ) -> list[Precedent]:
-    """The `aantal` most similar decided cases on this article, best first."""
+    """The `aantal` most similar decided cases on this article, best first. Two queries: the
+    facets and stems of the candidates (no full rows), then the full rows of the best."""
     eigen = set(organisatie_ids)
-    lijst = kandidaten(artikel_id=artikel_id, organisatie_ids=eigen, behalve=behalve)[:KANDIDATEN]
-    gescoord = [
-        Precedent(afwijking=a, score=s, anoniem=a.organisatie_id not in eigen)
-        for a, s in rangschik(casus, [(a, a.als_casus()) for a in lijst])
-    ]
-    gescoord.sort(key=lambda p: (-p.score, -p.afwijking.pk))
+    rijen = kandidaten(artikel_id=artikel_id, organisatie_ids=eigen, behalve=behalve).values_list(
+        *_VELDEN
+    )[:KANDIDATEN]
+    gescoord = rangschik(
+        casus,
+        [
+            (pk, Casus(huishouden, inkomen, knelpunt, bedrag, grond_id, trigrammen(tokens.split())))
+            for pk, _org, huishouden, inkomen, knelpunt, bedrag, grond_id, tokens in rijen
+        ],
+    )
+    gescoord.sort(key=lambda x: (-x[1], -x[0]))
     if alleen_vergelijkbaar:
-        gescoord = [p for p in gescoord if p.vergelijkbaar]
-    return gescoord[:aantal]
+        gescoord = [x for x in gescoord if x[1] >= DREMPEL]
+    beste = gescoord[:aantal]
+    if not beste:
+        return []
+    volledig = Afwijking.objects.select_related("grond", "organisatie").in_bulk(
+        [pk for pk, _s in beste]
+    )
+    return [
+        Precedent(afwijking=volledig[pk], score=s, anoniem=volledig[pk].organisatie_id not in eigen)
+        for pk, s in beste
+    ]
 
 
 def voor_afwijking(
