@@ -10,8 +10,11 @@ class AfwijkingenConfig(AppConfig):
 
     def ready(self) -> None:
         # An aanvechting follows the outcome of its request on the response duty engine.
+        from uitvoerbaar.kennisbank import voorbeelden
         from uitvoerbaar.responsplicht import onderwerpen
 
-        from . import services
+        from . import selectors, services
 
         onderwerpen.registreer(services.ONDERWERP_AANVECHTING, services.volg_verzoek)
+        # Principle pages show anonymised examples from practice (seed action F4).
+        voorbeelden.registreer("afwijkingen", selectors.voorbeelden_bij_beginsel)

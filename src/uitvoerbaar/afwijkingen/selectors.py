@@ -19,13 +19,16 @@ from django.utils.translation import gettext as _
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
+from uitvoerbaar.kennisbank.voorbeelden import Voorbeeld
 from uitvoerbaar.kennisbank.zoeken import zoekwoorden
+from uitvoerbaar.responsplicht.constants import Antwoordsoort
+from uitvoerbaar.responsplicht.models import Reactie
 
 from . import precedenten
 from .constants import AanvechtingStatus, AfwijkingStatus, Beslissing
 from .gelijkenis import DREMPEL, gewichten, score
 from .models import Aanvechting, Afwijking, Casusberaad
-from .services import instelling
+from .services import ONDERWERP_AANVECHTING, instelling
 from .transitions import BESLIST, GOEDGEKEURD
 
 WIJZER_BESTAND = Path(__file__).resolve().parent / "data" / "wijzer.json"
@@ -375,42 +378,49 @@ def aanvechting_detail(*, user: Gebruiker, pk: int) -> Aanvechting:
 # --- learning: anonymised examples per principle -------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Voorbeeld:
-    soort: str
-    regeling: str
-    artikel: str
-    tekst: str
-    uitkomst: str
-
-
-def voorbeelden_bij_beginsel(*, beginsel: Beginsel, aantal: int = 5) -> list[Voorbeeld]:
-    """Anonymised examples for a principle page (seed action F4): approved deviations and
-    casusberaden that weighed it, only from organisations that share their precedents. No
-    organisation, person or case description: the purpose served and what was done."""
+def voorbeelden_bij_beginsel(beginsel: Beginsel, *, aantal: int = 3) -> list[Voorbeeld]:
+    """Anonymised examples for a principle page (seed action F4), registered with the
+    kennisbank: approved deviations and casusberaden that weighed the principle, only from
+    organisations that share their precedents, and public explanations (leg uit) on
+    aanvechtingen. No organisation, person or case description: the purpose served and what
+    was done or concluded."""
     delen = Q(organisatie__afwijkingsinstelling__precedenten_delen=True)
     uit_afwijkingen = [
         Voorbeeld(
             soort=_("Afwijking"),
-            regeling=a.regeling.naam,
-            artikel=str(a.artikel),
-            tekst=a.bedoeling,
+            regel=f"{a.artikel}, {a.regeling.naam}",
+            situatie=f"{a.get_knelpunt_display()}. {a.bedoeling}",
             uitkomst=a.alternatief,
         )
         for a in Afwijking.objects.filter(delen, beginselen=beginsel, status__in=list(GOEDGEKEURD))
         .select_related("regeling", "artikel")
-        .order_by("-beoordeeld_op")[:aantal]
+        .order_by("-beoordeeld_op", "-pk")[:aantal]
     ]
     uit_beraden = [
         Voorbeeld(
             soort=_("Casusberaad"),
-            regeling=c.regeling.naam,
-            artikel=str(c.artikel) if c.artikel else "",
-            tekst=c.vraag,
+            regel=f"{c.artikel}, {c.regeling.naam}" if c.artikel else c.regeling.naam,
+            situatie=c.vraag,
             uitkomst=c.richtlijn or c.conclusie,
         )
         for c in Casusberaad.objects.filter(delen, beginselen=beginsel)
         .select_related("regeling", "artikel")
-        .order_by("-datum")[:aantal]
+        .order_by("-datum", "-pk")[:aantal]
     ]
-    return uit_afwijkingen + uit_beraden
+    uit_uitleg = [
+        Voorbeeld(
+            soort=_("Uitleg op een aanvechting (leg uit)"),
+            regel=r.verzoek.onderwerp_titel,
+            situatie=r.verzoek.vraag,
+            uitkomst=r.redenen,
+        )
+        for r in Reactie.objects.filter(
+            soort=Antwoordsoort.LEG_UIT,
+            beginselen=beginsel,
+            verzoek__onderwerp_type=ONDERWERP_AANVECHTING,
+            verzoek__openbaar=True,
+        )
+        .select_related("verzoek")
+        .order_by("-gegeven_op", "-pk")[:aantal]
+    ]
+    return uit_afwijkingen + uit_beraden + uit_uitleg
