@@ -291,3 +291,34 @@ def fouten_naar_form(form: forms.BaseForm, exc: ValidationError) -> None:
     for sleutel, teksten in exc.message_dict.items():
         naam = sleutel.split(".")[0]
         form.add_error(naam if naam in form.fields else None, ValidationError(teksten))
+
+
+class InstellingForm(forms.Form):
+    bestuur_drempel = forms.DecimalField(
+        label=_("Bedrag waarboven het bestuur goedkeurt (euro)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+        error_messages={"invalid": _("Vul een bedrag in euro in, bijvoorbeeld 2500.")},
+        widget=forms.TextInput(attrs={"class": TEXTBOX, "inputmode": "decimal"}),
+    )
+    structureel_drempel = forms.IntegerField(
+        label=_("Na hoeveel goedgekeurde afwijkingen stelt het register een aanvechting voor?"),
+        required=False,
+        help_text=_("Afwijkingen op hetzelfde artikel bij hetzelfde soort knelpunt."),
+        error_messages={"invalid": _("Vul een heel getal in.")},
+        widget=forms.NumberInput(attrs={"class": TEXTBOX}),
+    )
+    precedenten_delen = forms.BooleanField(
+        label=_("Geanonimiseerde precedenten delen met andere organisaties"),
+        required=False,
+        help_text=_(
+            "Andere organisaties zien dan uw beslissingen zonder namen en zonder de casus. "
+            "Beginselpagina's tonen ze als voorbeeld."
+        ),
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
+    )

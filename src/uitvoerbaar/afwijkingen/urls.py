@@ -21,4 +21,5 @@ urlpatterns = [
     path("casusberaden/", views.casusberaden, name="casusberaden"),
     path("casusberaden/nieuw/", views.casusberaad_nieuw, name="casusberaad_nieuw"),
     path("casusberaden/<int:pk>/", views.casusberaad, name="casusberaad"),
+    path("instellingen/<slug:slug>/", views.instellingen, name="instellingen"),
 ]

@@ -35,6 +35,7 @@ from .forms import (
     BeoordelenForm,
     CasusberaadForm,
     IndienenForm,
+    InstellingForm,
     LeegForm,
     PerspectievenInvoer,
     fouten_naar_form,
@@ -76,6 +77,7 @@ def register(request: HttpRequest) -> HttpResponse:
             "statussen": AfwijkingStatus.choices,
             "te_beoordelen": list(selectors.te_beoordelen(user=user)[:50]),
             "voorstellen": selectors.structurele_voorstellen(user=user),
+            "instelbaar": selectors.organisaties(user, "afwijking.instellingen"),
         },
     )
 
@@ -519,4 +521,49 @@ def casusberaad(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "afwijkingen/casusberaad.html",
         {"beraad": selectors.casusberaad_detail(user=_gebruiker(request), pk=pk)},
+    )
+
+
+# --- the organisation's settings ---------------------------------------------------------------
+
+
+@requires("afwijking.instellingen")
+@require_http_methods(["GET", "HEAD", "POST"])
+def instellingen(request: HttpRequest, slug: str) -> HttpResponse:
+    user = _gebruiker(request)
+    organisatie = Organisatie.objects.filter(slug=schoon(slug)).first()
+    if organisatie is None:
+        raise Http404(_("Deze organisatie bestaat niet."))
+    policy.require(user, "afwijking.instellingen", organisatie)
+    huidig = services.instelling(organisatie)
+    form = InstellingForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "bestuur_drempel": huidig.bestuur_drempel,
+            "structureel_drempel": huidig.structureel_drempel,
+            "precedenten_delen": huidig.precedenten_delen,
+        },
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.save_instelling(
+                    door=user,
+                    organisatie=organisatie,
+                    bestuur_drempel=form.cleaned_data["bestuur_drempel"],
+                    structureel_drempel=form.cleaned_data["structureel_drempel"],
+                    precedenten_delen=form.cleaned_data["precedenten_delen"],
+                )
+            except ValidationError as exc:
+                fouten_naar_form(form, exc)
+            else:
+                messages.success(request, _("De instellingen zijn opgeslagen."))
+                return redirect("afwijkingen:instellingen", slug=organisatie.slug)
+    return render(
+        request,
+        "afwijkingen/instellingen.html",
+        {"organisatie": organisatie, "form": form},
+        status=status,
     )

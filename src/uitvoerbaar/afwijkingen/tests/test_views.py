@@ -277,3 +277,32 @@ def test_casusberaad_through_the_form_and_search(client: Client, wereld: Wereld)
     )
     assert response.status_code == 400
     assert "bestaat niet" in response.context["form"].errors["artikel"][0]
+
+
+def test_the_board_sets_the_thresholds(client: Client, wereld: Wereld) -> None:
+    from uitvoerbaar.conftest import ingelogd as login
+
+    pad = "/afwijkingen/instellingen/tu/"
+    login(client, wereld.bestuur)
+    assert pad in _html(client.get("/afwijkingen/"))
+    response = client.post(pad, {"bestuur_drempel": "1000", "structureel_drempel": "1"})
+    assert response.status_code == 400
+    assert "2 tot en met 1000" in response.context["form"].errors["structureel_drempel"][0]
+    response = client.post(
+        pad, {"bestuur_drempel": "1000", "structureel_drempel": "4", "precedenten_delen": "on"}
+    )
+    assert response.status_code == 302
+    instelling = services.instelling(wereld.uitvoerder)
+    assert (instelling.bestuur_drempel, instelling.structureel_drempel) == (1000, 4)
+    assert instelling.precedenten_delen
+    login(client, wereld.behandelaar)
+    assert client.get(pad).status_code == 403
+    login(client, persoon_bestuur_andere(wereld))
+    assert client.get(pad).status_code == 403
+
+
+def persoon_bestuur_andere(wereld: Wereld) -> Any:
+    from uitvoerbaar.core.constants import Rol
+    from uitvoerbaar.core.tests.factories import persoon_met_rol
+
+    return persoon_met_rol(Rol.BESTUUR, wereld.andere, username="bestuur_ander")
