@@ -56,7 +56,12 @@ def organisaties(user: Any, actie: str) -> list[Organisatie]:
 
 def _afwijkingen() -> QuerySet[Afwijking]:
     return Afwijking.objects.select_related(
-        "organisatie", "regeling", "artikel", "grond", "geregistreerd_door", "beoordeeld_door"
+        "organisatie",
+        "regeling",
+        "artikel__regeling",
+        "grond",
+        "geregistreerd_door",
+        "beoordeeld_door",
     )
 
 
@@ -350,7 +355,11 @@ def casusberaad_detail(*, user: Gebruiker, pk: int) -> Casusberaad:
 
 def _aanvechtingen() -> QuerySet[Aanvechting]:
     return Aanvechting.objects.select_related(
-        "organisatie", "regeling", "regeling__eigenaar", "artikel", "verzoek", "ingediend_door"
+        "organisatie",
+        "regeling__eigenaar",
+        "artikel__regeling",
+        "verzoek",
+        "ingediend_door",
     )
 
 
