@@ -17,7 +17,7 @@ _NEGEN_CIJFERS = re.compile(r"(?<![\d])(\d[ .-]?){8}\d(?![\d])")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z0-9]{4}(?:\s?\d){7,24}\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TELEFOON = re.compile(
-    r"(?<![\d])(?:\+31[\s-]?|0031[\s-]?|0)(?:[1-9][\s-]?)(?:\d[\s-]?){7}\d(?![\d])"
+    r"(?<![\w])(?:\+31[\s-]?|0031[\s-]?|0)(?:[1-9][\s-]?)(?:\d[\s-]?){7}\d(?![\d])"
 )
 _POSTCODE_HUISNUMMER = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b\s*,?\s*\d{1,5}\b", re.IGNORECASE)
 _GEBOORTEDATUM = re.compile(
