@@ -17,6 +17,7 @@ from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Re
 
 from .constants import Huishouden, Inkomensband, Knelpunt
 from .models import Afwijking
+from .services import gronden_voor
 
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 TEXTAREA = "utrecht-textarea utrecht-textarea--html-textarea"
@@ -124,9 +125,7 @@ class AfwijkingForm(_BeginselenMixin):
         self.order_fields(["organisatie"])
         veld = self.fields["grond"]
         assert isinstance(veld, forms.ModelChoiceField)
-        veld.queryset = Afwijkingsgrond.objects.filter(regeling_id=artikel.regeling_id).filter(
-            artikel__isnull=True
-        ) | Afwijkingsgrond.objects.filter(artikel=artikel)
+        veld.queryset = gronden_voor(artikel).select_related("artikel").order_by("volgorde", "pk")
         veld.label_from_instance = lambda g: g.get_soort_display() + (  # type: ignore[method-assign,assignment]
             f" ({_('artikel')} {g.artikel.nummer})" if g.artikel_id else ""
         )

@@ -28,7 +28,7 @@ from . import precedenten
 from .constants import AanvechtingStatus, AfwijkingStatus, Beslissing
 from .gelijkenis import DREMPEL, gewichten, score
 from .models import Aanvechting, Afwijking, Casusberaad
-from .services import ONDERWERP_AANVECHTING, instelling
+from .services import ONDERWERP_AANVECHTING, gronden_voor, instelling
 from .transitions import BESLIST, GOEDGEKEURD
 
 WIJZER_BESTAND = Path(__file__).resolve().parent / "data" / "wijzer.json"
@@ -271,11 +271,7 @@ def wijzer(*, user: Gebruiker, artikel: Artikel) -> Wijzer:
     the guidelines of the own organisation's casusberaden on this article, and how often the
     own organisation deviated here."""
     data = _wijzer_data()
-    gronden = list(
-        Afwijkingsgrond.objects.filter(regeling_id=artikel.regeling_id)
-        .filter(Q(artikel__isnull=True) | Q(artikel=artikel))
-        .order_by("volgorde", "pk")
-    )
+    gronden = list(gronden_voor(artikel).select_related("artikel").order_by("volgorde", "pk"))
     codes = set(data["altijd"]) | {c for lijst in data["per_grond"].values() for c in lijst}
     beginselen = {b.code: b for b in Beginsel.objects.filter(code__in=codes)}
 

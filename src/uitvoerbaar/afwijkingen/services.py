@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +19,7 @@ from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.kennisbank import services as kennisbank
-from uitvoerbaar.kennisbank.constants import Oordeel, Perspectief
+from uitvoerbaar.kennisbank.constants import AfwijkingsgrondSoort, Oordeel, Perspectief
 from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling, oordeel_veld
 from uitvoerbaar.kennisbank.zoeken import zoektekst
 from uitvoerbaar.responsplicht import services as responsplicht
@@ -53,6 +54,24 @@ def instelling(organisatie: Organisatie | int) -> Afwijkingsinstelling:
     organisatie_id = organisatie if isinstance(organisatie, int) else organisatie.pk
     gevonden = Afwijkingsinstelling.objects.filter(organisatie_id=organisatie_id).first()
     return gevonden or Afwijkingsinstelling(organisatie_id=organisatie_id)
+
+
+def gronden_voor(artikel: Artikel) -> QuerySet[Afwijkingsgrond]:
+    """The legal bases to deviate from this article: those of the article itself, those of
+    the whole regulation (art. 4:84 Awb, art. 3:4 lid 2 Awb), and its hardheidsclausule,
+    which lives in an article of its own but covers every article of the regulation."""
+    return Afwijkingsgrond.objects.filter(regeling_id=artikel.regeling_id).filter(
+        Q(artikel__isnull=True)
+        | Q(artikel=artikel)
+        | Q(soort=AfwijkingsgrondSoort.HARDHEIDSCLAUSULE)
+    )
+
+
+def grond_past(grond: Afwijkingsgrond, artikel: Artikel) -> bool:
+    return grond.regeling_id == artikel.regeling_id and (
+        grond.artikel_id in (None, artikel.pk)
+        or grond.soort == AfwijkingsgrondSoort.HARDHEIDSCLAUSULE
+    )
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -167,7 +186,7 @@ def register_afwijking(
         fouten["grond"] = _(
             "Kies de wettelijke grondslag voor de afwijking. Zonder grondslag kunt u niet afwijken."
         )
-    elif grond.regeling_id != artikel.regeling_id or (grond.artikel_id not in (None, artikel.pk)):
+    elif not grond_past(grond, artikel):
         fouten["grond"] = _("Deze grondslag hoort niet bij dit artikel.")
     if not artikel.regeling.uitvoerders.filter(pk=organisatie.pk).exists():
         fouten["artikel"] = _("Uw organisatie voert deze regeling niet uit.")

@@ -296,3 +296,19 @@ def test_other_organisations_cases_do_not_raise_the_alert(
     beslist(goedkeuren=False, door=wereld.medewerker_andere, organisatie=wereld.andere)
     afwijking = registreer()
     services.submit_afwijking(afwijking=afwijking, door=wereld.medewerker)
+
+
+def test_a_hardheidsclausule_in_its_own_article_covers_every_article(
+    wereld: Wereld, registreer: Callable[..., Afwijking]
+) -> None:
+    from uitvoerbaar.kennisbank.constants import AfwijkingsgrondSoort
+    from uitvoerbaar.kennisbank.tests.factories import AfwijkingsgrondFactory
+
+    clausule = AfwijkingsgrondFactory.create(
+        regeling=wereld.regeling,
+        artikel=wereld.ander_artikel,
+        sleutel="hardheidsclausule-elders",
+        soort=AfwijkingsgrondSoort.HARDHEIDSCLAUSULE,
+    )
+    assert registreer(grond=clausule).grond == clausule
+    assert clausule in services.gronden_voor(wereld.artikel)
