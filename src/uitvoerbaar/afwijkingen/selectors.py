@@ -92,6 +92,26 @@ def te_beoordelen(*, user: Gebruiker) -> QuerySet[Afwijking]:
     )
 
 
+def aantal_te_beoordelen(user: Any) -> int:
+    """For the menu: how many submitted deviations wait for this person's decision."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return te_beoordelen(user=user).count()
+
+
+def regelingen_met_afwijkingen(*, user: Gebruiker) -> QuerySet[Regeling]:
+    """The regulations with decided deviations in the person's organisations, for the links
+    to the consistency report."""
+    return (
+        Regeling.objects.filter(
+            afwijkingen__organisatie_id__in=organisatie_ids(user, "afwijking.consistentie"),
+            afwijkingen__status__in=list(BESLIST),
+        )
+        .distinct()
+        .order_by("naam")
+    )
+
+
 def afwijking_detail(*, user: Gebruiker, pk: int) -> Afwijking:
     """One deviation; 404 for anyone outside its organisation (its existence is not revealed)."""
     afwijking = (

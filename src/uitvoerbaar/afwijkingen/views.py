@@ -78,6 +78,7 @@ def register(request: HttpRequest) -> HttpResponse:
             "te_beoordelen": list(selectors.te_beoordelen(user=user)[:50]),
             "voorstellen": selectors.structurele_voorstellen(user=user),
             "instelbaar": selectors.organisaties(user, "afwijking.instellingen"),
+            "consistentie": list(selectors.regelingen_met_afwijkingen(user=user)),
         },
     )
 

@@ -29,6 +29,7 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
 # one indexed query per page, only for people the item is shown to).
 AANTALLEN: dict[str, str] = {
     "responsplicht:inbox": "uitvoerbaar.responsplicht.selectors.aantal_te_beantwoorden",
+    "afwijkingen:register": "uitvoerbaar.afwijkingen.selectors.aantal_te_beoordelen",
 }
 
 

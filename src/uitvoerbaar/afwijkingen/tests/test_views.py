@@ -306,3 +306,20 @@ def persoon_bestuur_andere(wereld: Wereld) -> Any:
     from uitvoerbaar.core.tests.factories import persoon_met_rol
 
     return persoon_met_rol(Rol.BESTUUR, wereld.andere, username="bestuur_ander")
+
+
+def test_menu_counts_what_waits_for_approval_and_links_the_consistency_report(
+    client: Client, wereld: Wereld, registreer: Callable[..., Afwijking]
+) -> None:
+    afwijking = registreer()
+    services.submit_afwijking(afwijking=afwijking, door=wereld.medewerker)
+    ingelogd(client, wereld.behandelaar)
+    html = _html(client.get("/afwijkingen/"))
+    assert "Afwijkingen (1)" in html
+    assert "/afwijkingen/consistentie/testwet/" not in html  # nothing decided yet
+    services.approve_afwijking(afwijking=afwijking, door=wereld.behandelaar)
+    html = _html(client.get("/afwijkingen/"))
+    assert "Afwijkingen (1)" not in html
+    assert "/afwijkingen/consistentie/testwet/" in html
+    ingelogd(client, wereld.medewerker)
+    assert "Afwijkingen (" not in _html(client.get("/afwijkingen/"))
