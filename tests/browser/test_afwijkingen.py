@@ -245,3 +245,27 @@ def test_the_journey_from_wijzer_to_an_answered_aanvechting(page: Any) -> None:
     assert "Artikel 27 krijgt een halve maatregel." in page.locator("main").inner_text()
     aanvechting.refresh_from_db()
     assert aanvechting.status == AanvechtingStatus.PAS_TOE
+
+
+def test_afwijkingen_pages_with_the_demo_data_are_accessible(page: Any) -> None:
+    from uitvoerbaar.core import demo as core_demo
+
+    core_demo.load_demo()
+    afwijking = Afwijking.objects.filter(status=AfwijkingStatus.AFGEWEZEN).get()
+    aanvechting = Aanvechting.objects.get()
+    inloggen(page, "yusuf.lud", core_demo.DEMO_WACHTWOORD)
+    for pad in (
+        "/afwijkingen/",
+        "/afwijkingen/wijzer/?regeling=werkloosheidswet&artikel=27",
+        "/afwijkingen/nieuw/?regeling=werkloosheidswet&artikel=27",
+        f"/afwijkingen/{afwijking.pk}/",
+        "/afwijkingen/consistentie/werkloosheidswet/",
+        "/afwijkingen/aanvechtingen/",
+        f"/afwijkingen/aanvechtingen/{aanvechting.pk}/",
+        "/afwijkingen/casusberaden/",
+        "/afwijkingen/casusberaden/nieuw/",
+        "/kennisbank/beginselen/abbb-evenredigheid/",
+    ):
+        page.goto(pad)
+        assert_toegankelijk(page)
+    assert "Voorbeelden uit de praktijk" in page.locator("main").inner_text()
