@@ -331,7 +331,7 @@ class AanvechtingInvoer(Invoer):
         child=serializers.CharField(max_length=20_000), required=False, default=list
     )
     afwijkingen = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
         required=False,
         default=list,
         help_text=_("Nummers (id) van afwijkingen van uw organisatie op dit artikel."),

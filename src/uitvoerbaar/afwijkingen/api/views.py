@@ -27,6 +27,7 @@ from rest_framework.views import APIView
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
+from uitvoerbaar.kennisbank.zoeken import schoon
 from uitvoerbaar.responsplicht.api import schema
 
 from .. import gelijkenis, precedenten, selectors, services
@@ -126,7 +127,7 @@ class AfwijkingList(generics.ListCreateAPIView[Afwijking]):
             selectors.afwijkingen(
                 user=_user(self.request),
                 status=status_,
-                regeling=self.request.query_params.get("regeling", "")[:100],
+                regeling=schoon(self.request.query_params.get("regeling", ""), maximum=100),
             )
             .prefetch_related("beginselen")
             .select_related("perspectieven")
@@ -478,7 +479,7 @@ class CasusberaadList(generics.ListCreateAPIView[Casusberaad]):
     def get_queryset(self) -> QuerySet[Casusberaad]:
         if getattr(self, "swagger_fake_view", False):
             return Casusberaad.objects.none()
-        zoek = self.request.query_params.get("zoek", "")
+        zoek = schoon(self.request.query_params.get("zoek", ""))
         if self.request.query_params.get("richtlijnen") in ("1", "true"):
             qs = selectors.richtlijnen(user=_user(self.request), zoek=zoek)
         else:
