@@ -18,6 +18,7 @@ class AfwijkingStatus(models.TextChoices):
 class Handeling(models.TextChoices):
     """The moves of a deviation; each is one service function and one audit event."""
 
+    WIJZIGEN = "wijzigen", _("wijzigen")
     INDIENEN = "indienen", _("ter beoordeling indienen")
     GOEDKEUREN = "goedkeuren", _("goedkeuren")
     AFWIJZEN = "afwijzen", _("afwijzen")

@@ -158,11 +158,9 @@ def _perspectieven_compleet(data: Mapping[str, Any] | None) -> bool:
 # --- deviations ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def register_afwijking(
+def _inhoud(
+    fouten: dict[str, str],
     *,
-    door: Gebruiker,
-    organisatie: Organisatie,
     artikel: Artikel,
     grond: Afwijkingsgrond | None,
     bedoeling: str,
@@ -172,26 +170,16 @@ def register_afwijking(
     huishouden: str,
     inkomensband: str,
     knelpunt: str,
-    bedrag: Any = None,
-    beginselen: Sequence[Beginsel] = (),
-    perspectieven: Mapping[str, Any] | None = None,
-    eenheid: Eenheid | None = None,
-) -> Afwijking:
-    """Register a deviation in one case as a concept. Refuses a deviation without a legal
-    basis that belongs to the article, without motivation or purpose, facets outside the
-    lists, and text that holds a personal identifier (BSN, IBAN, e-mail, phone, address)."""
-    policy.require(door, "afwijking.registreren", organisatie)
-    fouten: dict[str, str] = {}
+    bedrag: Any,
+) -> dict[str, Any]:
+    """The content of a deviation checked: a legal basis that holds for the article, purpose,
+    case, alternative and motivation written, facets from the lists, no identifiers."""
     if grond is None:
         fouten["grond"] = _(
             "Kies de wettelijke grondslag voor de afwijking. Zonder grondslag kunt u niet afwijken."
         )
     elif not grond_past(grond, artikel):
         fouten["grond"] = _("Deze grondslag hoort niet bij dit artikel.")
-    if not artikel.regeling.uitvoerders.filter(pk=organisatie.pk).exists():
-        fouten["artikel"] = _("Uw organisatie voert deze regeling niet uit.")
-    if eenheid is not None and eenheid.organisatie_id != organisatie.pk:
-        fouten["eenheid"] = _("Deze eenheid hoort niet bij uw organisatie.")
     teksten = {
         "bedoeling": _tekst(
             fouten,
@@ -220,6 +208,57 @@ def register_afwijking(
         afschermen.weiger_identificerend({k: v for k, v in teksten.items() if k not in fouten})
     except ValidationError as exc:
         fouten.update({k: v[0] for k, v in exc.message_dict.items()})
+    return {
+        **teksten,
+        "grond": grond,
+        "huishouden": huishouden,
+        "inkomensband": inkomensband,
+        "knelpunt": knelpunt,
+        "bedrag": waarde,
+    }
+
+
+@transaction.atomic
+def register_afwijking(
+    *,
+    door: Gebruiker,
+    organisatie: Organisatie,
+    artikel: Artikel,
+    grond: Afwijkingsgrond | None,
+    bedoeling: str,
+    casus: str,
+    alternatief: str,
+    motivering: str,
+    huishouden: str,
+    inkomensband: str,
+    knelpunt: str,
+    bedrag: Any = None,
+    beginselen: Sequence[Beginsel] = (),
+    perspectieven: Mapping[str, Any] | None = None,
+    eenheid: Eenheid | None = None,
+) -> Afwijking:
+    """Register a deviation in one case as a concept. Refuses a deviation without a legal
+    basis that belongs to the article, without motivation or purpose, facets outside the
+    lists, and text that holds a personal identifier (BSN, IBAN, e-mail, phone, address)."""
+    policy.require(door, "afwijking.registreren", organisatie)
+    fouten: dict[str, str] = {}
+    if not artikel.regeling.uitvoerders.filter(pk=organisatie.pk).exists():
+        fouten["artikel"] = _("Uw organisatie voert deze regeling niet uit.")
+    if eenheid is not None and eenheid.organisatie_id != organisatie.pk:
+        fouten["eenheid"] = _("Deze eenheid hoort niet bij uw organisatie.")
+    inhoud = _inhoud(
+        fouten,
+        artikel=artikel,
+        grond=grond,
+        bedoeling=bedoeling,
+        casus=casus,
+        alternatief=alternatief,
+        motivering=motivering,
+        huishouden=huishouden,
+        inkomensband=inkomensband,
+        knelpunt=knelpunt,
+        bedrag=bedrag,
+    )
     if fouten:
         raise ValidationError(fouten)
     beoordeling = None
@@ -230,14 +269,9 @@ def register_afwijking(
         eenheid=eenheid,
         regeling=artikel.regeling,
         artikel=artikel,
-        grond=grond,
-        huishouden=huishouden,
-        inkomensband=inkomensband,
-        knelpunt=knelpunt,
-        bedrag=waarde,
         perspectieven=beoordeling,
         geregistreerd_door=door,
-        **teksten,
+        **inhoud,
     )
     afwijking.zoektokens = _zoektokens(afwijking)
     afwijking.save()
@@ -255,7 +289,7 @@ def register_afwijking(
                 "huishouden": huishouden,
                 "inkomensband": inkomensband,
                 "knelpunt": knelpunt,
-                "bedrag": waarde,
+                "bedrag": afwijking.bedrag,
             },
         },
     )
@@ -277,6 +311,63 @@ def save_afwijking_perspectieven(
     if afwijking.perspectieven_id != beoordeling.pk:
         afwijking.perspectieven = beoordeling
         afwijking.save(update_fields=["perspectieven"])
+    return afwijking
+
+
+@transaction.atomic
+def update_afwijking(
+    *,
+    afwijking: Afwijking,
+    door: Gebruiker,
+    grond: Afwijkingsgrond | None,
+    bedoeling: str,
+    casus: str,
+    alternatief: str,
+    motivering: str,
+    huishouden: str,
+    inkomensband: str,
+    knelpunt: str,
+    bedrag: Any = None,
+    beginselen: Sequence[Beginsel] = (),
+) -> Afwijking:
+    """Change the content of a concept, for example after seeing the precedents. The same
+    rules as registering; a submitted or decided deviation cannot be changed."""
+    afwijking = _lock(afwijking)
+    policy.require(door, "afwijking.registreren", afwijking)
+    doel(Handeling.WIJZIGEN, afwijking.status)
+    fouten: dict[str, str] = {}
+    inhoud = _inhoud(
+        fouten,
+        artikel=afwijking.artikel,
+        grond=grond,
+        bedoeling=bedoeling,
+        casus=casus,
+        alternatief=alternatief,
+        motivering=motivering,
+        huishouden=huishouden,
+        inkomensband=inkomensband,
+        knelpunt=knelpunt,
+        bedrag=bedrag,
+    )
+    if fouten:
+        raise ValidationError(fouten)
+    gewijzigd = [veld for veld, waarde in inhoud.items() if getattr(afwijking, veld) != waarde]
+    for veld, waarde in inhoud.items():
+        setattr(afwijking, veld, waarde)
+    oude_beginselen = {b.pk for b in afwijking.beginselen.all()}
+    if oude_beginselen != {b.pk for b in beginselen}:
+        gewijzigd.append("beginselen")
+        afwijking.beginselen.set(beginselen)
+    if not gewijzigd:
+        return afwijking
+    afwijking.zoektokens = _zoektokens(afwijking)
+    _zet(
+        afwijking,
+        Handeling.WIJZIGEN,
+        door=door,
+        data={"velden": gewijzigd},
+        velden=[v for v in [*inhoud, "zoektokens"] if v in {*gewijzigd, "zoektokens"}],
+    )
     return afwijking
 
 

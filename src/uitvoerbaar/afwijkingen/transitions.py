@@ -12,6 +12,8 @@ from .constants import AfwijkingStatus as S
 from .constants import Handeling as H
 
 OVERGANGEN: Final[Mapping[H, Mapping[S, S]]] = {
+    # Changing the content keeps the state: only a concept, before anyone judged it.
+    H.WIJZIGEN: {S.CONCEPT: S.CONCEPT},
     H.INDIENEN: {S.CONCEPT: S.TER_BEOORDELING},
     H.GOEDKEUREN: {S.TER_BEOORDELING: S.GOEDGEKEURD},
     H.AFWIJZEN: {S.TER_BEOORDELING: S.AFGEWEZEN},

@@ -9,6 +9,7 @@ urlpatterns = [
     path("wijzer/", views.wijzer, name="wijzer"),
     path("nieuw/", views.nieuw, name="nieuw"),
     path("<int:pk>/", views.afwijking, name="afwijking"),
+    path("<int:pk>/wijzigen/", views.wijzigen, name="wijzigen"),
     path("<int:pk>/perspectieven/", views.perspectieven, name="perspectieven"),
     path("<int:pk>/indienen/", views.indienen, name="indienen"),
     path("<int:pk>/beoordelen/", views.beoordelen, name="beoordelen"),

@@ -180,6 +180,74 @@ def _verdeel(exc: ValidationError, form: forms.Form, perspectieven: forms.BaseFo
         fouten_naar_form(perspectieven, ValidationError(anders))
 
 
+@requires("afwijking.registreren")
+@require_http_methods(["GET", "HEAD", "POST"])
+def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _gebruiker(request)
+    item = selectors.afwijking_detail(user=user, pk=pk)
+    policy.require(user, "afwijking.registreren", item)
+    if not is_toegestaan(Handeling.WIJZIGEN, item.status):
+        messages.error(request, _("Alleen een concept kan nog worden gewijzigd."))
+        return redirect("afwijkingen:afwijking", pk=item.pk)
+    form = AfwijkingForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "organisatie": item.organisatie_id,
+            "grond": item.grond_id,
+            "beginselen": list(item.beginselen.all()),
+            **{
+                veld: getattr(item, veld)
+                for veld in (
+                    "bedoeling",
+                    "casus",
+                    "huishouden",
+                    "inkomensband",
+                    "knelpunt",
+                    "bedrag",
+                    "alternatief",
+                    "motivering",
+                )
+            },
+        },
+        artikel=item.artikel,
+        organisaties=[item.organisatie],
+        beginselen=beginsel_keuzes(),
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.update_afwijking(
+                    afwijking=item,
+                    door=user,
+                    grond=form.cleaned_data["grond"],
+                    bedoeling=form.cleaned_data["bedoeling"],
+                    casus=form.cleaned_data["casus"],
+                    alternatief=form.cleaned_data["alternatief"],
+                    motivering=form.cleaned_data["motivering"],
+                    huishouden=form.cleaned_data["huishouden"],
+                    inkomensband=form.cleaned_data["inkomensband"],
+                    knelpunt=form.cleaned_data["knelpunt"],
+                    bedrag=form.cleaned_data["bedrag"],
+                    beginselen=list(form.cleaned_data["beginselen"]),
+                )
+            except ValidationError as exc:
+                fouten_naar_form(form, exc)
+            except OngeldigeOvergang as exc:
+                form.add_error(None, str(exc))
+                status = 409
+            else:
+                messages.success(request, _("De afwijking is gewijzigd."))
+                return redirect("afwijkingen:afwijking", pk=item.pk)
+    return render(
+        request,
+        "afwijkingen/nieuw.html",
+        {"artikel": item.artikel, "form": form, "afwijking": item},
+        status=status,
+    )
+
+
 # --- one deviation -------------------------------------------------------------------------------
 
 
@@ -189,6 +257,7 @@ def _formulieren(request: HttpRequest, afwijking: Afwijking) -> dict[str, forms.
     mag_registreren = policy.allows(user, "afwijking.registreren", afwijking)
     if mag_registreren and is_toegestaan(Handeling.INDIENEN, afwijking.status):
         f["indienen"] = IndienenForm()
+        f["wijzigen"] = LeegForm(prefix="wijzigen")
         f["perspectieven"] = PerspectievenInvoer(instance=afwijking.perspectieven)
     if (
         policy.allows(user, "afwijking.beoordelen", afwijking)

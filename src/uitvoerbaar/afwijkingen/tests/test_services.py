@@ -312,3 +312,35 @@ def test_a_hardheidsclausule_in_its_own_article_covers_every_article(
     )
     assert registreer(grond=clausule).grond == clausule
     assert clausule in services.gronden_voor(wereld.artikel)
+
+
+def test_a_concept_can_be_changed_and_a_submitted_one_cannot(
+    wereld: Wereld, registreer: Callable[..., Afwijking]
+) -> None:
+    afwijking = registreer()
+    velden = {
+        "grond": wereld.evenredigheid,
+        "bedoeling": afwijking.bedoeling,
+        "casus": "Vader met huurachterstand; ontruiming dreigt.",
+        "alternatief": afwijking.alternatief,
+        "motivering": afwijking.motivering,
+        "huishouden": "paar_met_kinderen",
+        "inkomensband": afwijking.inkomensband,
+        "knelpunt": "schulden",
+        "bedrag": "800",
+    }
+    with pytest.raises(ValidationError) as err:
+        services.update_afwijking(
+            afwijking=afwijking, door=wereld.medewerker, **{**velden, "motivering": ""}
+        )
+    assert "motivering" in err.value.message_dict
+    with pytest.raises(PermissionDenied):
+        services.update_afwijking(afwijking=afwijking, door=wereld.medewerker_andere, **velden)
+    services.update_afwijking(afwijking=afwijking, door=wereld.collega, **velden)
+    afwijking.refresh_from_db()
+    assert (afwijking.grond, afwijking.knelpunt) == (wereld.evenredigheid, "schulden")
+    assert "huurachterstand" in afwijking.zoektokens
+    assert events(afwijking)[-1] == "afwijking.wijzigen"
+    services.submit_afwijking(afwijking=afwijking, door=wereld.medewerker)
+    with pytest.raises(OngeldigeOvergang):
+        services.update_afwijking(afwijking=afwijking, door=wereld.medewerker, **velden)

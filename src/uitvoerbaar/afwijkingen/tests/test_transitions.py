@@ -9,6 +9,7 @@ from ..constants import Handeling as H
 from ..transitions import OVERGANGEN, OngeldigeOvergang, doel, is_toegestaan
 
 VERWACHT = {
+    (H.WIJZIGEN, S.CONCEPT): S.CONCEPT,
     (H.INDIENEN, S.CONCEPT): S.TER_BEOORDELING,
     (H.GOEDKEUREN, S.TER_BEOORDELING): S.GOEDGEKEURD,
     (H.AFWIJZEN, S.TER_BEOORDELING): S.AFGEWEZEN,

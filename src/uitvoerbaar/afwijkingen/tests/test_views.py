@@ -323,3 +323,25 @@ def test_menu_counts_what_waits_for_approval_and_links_the_consistency_report(
     assert "/afwijkingen/consistentie/testwet/" in html
     ingelogd(client, wereld.medewerker)
     assert "Afwijkingen (" not in _html(client.get("/afwijkingen/"))
+
+
+def test_change_a_concept_through_the_form(
+    client: Client, wereld: Wereld, registreer: Callable[..., Afwijking]
+) -> None:
+    afwijking = registreer()
+    ingelogd(client, wereld.medewerker)
+    pad = f"/afwijkingen/{afwijking.pk}/wijzigen/"
+    assert pad in _html(client.get(f"/afwijkingen/{afwijking.pk}/"))
+    form = client.get(pad).context["form"]
+    assert form.initial["casus"] == afwijking.casus
+    data = _formulier(wereld, alternatief="Kwijtschelding van de helft.")
+    response = client.post(pad, data)
+    assert response.status_code == 302
+    afwijking.refresh_from_db()
+    assert afwijking.alternatief == "Kwijtschelding van de helft."
+    response = client.post(pad, _formulier(wereld, casus="Mail x@y.nl"))
+    assert response.status_code == 400
+    services.submit_afwijking(afwijking=afwijking, door=wereld.medewerker)
+    assert client.get(pad).status_code == 302
+    ingelogd(client, wereld.medewerker_andere)
+    assert client.get(pad).status_code == 404
