@@ -4,6 +4,7 @@ equal-treatment alert, four-eyes approval with the board threshold, and the refu
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -318,7 +319,7 @@ def test_a_concept_can_be_changed_and_a_submitted_one_cannot(
     wereld: Wereld, registreer: Callable[..., Afwijking]
 ) -> None:
     afwijking = registreer()
-    velden = {
+    velden: dict[str, Any] = {
         "grond": wereld.evenredigheid,
         "bedoeling": afwijking.bedoeling,
         "casus": "Vader met huurachterstand; ontruiming dreigt.",
