@@ -14,6 +14,7 @@ urlpatterns = [
     path("register/", include("uitvoerbaar.responsplicht.urls_openbaar")),
     path("signalen/", include("uitvoerbaar.signalen.urls")),
     path("dienstverlening/", include("uitvoerbaar.dienstverlening.urls")),
+    path("afwijkingen/", include("uitvoerbaar.afwijkingen.urls")),
     path("api/v1/", include("uitvoerbaar.api.urls")),
     path("taal/", requires("publiek.bekijken")(set_language), name="set_language"),
     path("beheer/", beheer_site.urls),

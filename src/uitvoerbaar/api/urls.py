@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("uitvoerbaar.responsplicht.api.urls")),
     path("", include("uitvoerbaar.signalen.api.urls")),
     path("", include("uitvoerbaar.dienstverlening.api.urls")),
+    path("", include("uitvoerbaar.afwijkingen.api.urls")),
 ]

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "uitvoerbaar.responsplicht",
     "uitvoerbaar.signalen",
     "uitvoerbaar.dienstverlening",
+    "uitvoerbaar.afwijkingen",
     "uitvoerbaar.api",
 ]
 

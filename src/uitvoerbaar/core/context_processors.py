@@ -22,6 +22,8 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Dashboard"), "signalen:dashboard", "signalen.dashboard"),
     (_("Dienstverlening"), "dienstverlening:lijst", "dienstverlening.bekijken"),
     (_("Arbeidsvoorwaarden"), "dienstverlening:arbeidsvoorwaarden", "arbeidsvoorwaarden.bekijken"),
+    (_("Afwijkingen"), "afwijkingen:register", "afwijking.bekijken"),
+    (_("Afwijkingswijzer"), "afwijkingen:wijzer", "afwijkingswijzer.gebruiken"),
     (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),
     (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
     (_("Register"), "register:overzicht", "publiek.bekijken"),
@@ -34,6 +36,7 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
 # one indexed query per page, only for people the item is shown to).
 AANTALLEN: dict[str, str] = {
     "responsplicht:inbox": "uitvoerbaar.responsplicht.selectors.aantal_te_beantwoorden",
+    "afwijkingen:register": "uitvoerbaar.afwijkingen.selectors.aantal_te_beoordelen",
 }
 
 

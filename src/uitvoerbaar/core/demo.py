@@ -279,6 +279,7 @@ class DemoResult:
     reactieverzoeken: int = 0
     signalen: int = 0
     diensten: int = 0
+    afwijkingen: int = 0
     accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
@@ -294,6 +295,7 @@ class DemoResult:
             + self.reactieverzoeken
             + self.signalen
             + self.diensten
+            + self.afwijkingen
         )
 
 
@@ -513,4 +515,7 @@ def load_demo() -> DemoResult:
     from uitvoerbaar.dienstverlening.demo import load_demo_dienstverlening
 
     resultaat.diensten = load_demo_dienstverlening()
+    from uitvoerbaar.afwijkingen.demo import load_demo_afwijkingen
+
+    resultaat.afwijkingen = load_demo_afwijkingen()
     return resultaat

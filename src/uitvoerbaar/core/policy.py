@@ -254,6 +254,59 @@ POLICY: Final[dict[str, Regel]] = {
         _r(Rol.BEHEERDER),
         omschrijving="De arbeidsvoorwaarden van de eigen organisatie bijwerken",
     ),
+    # Afwijkingen (deviations, precedents, contests, case deliberation; seed F2, F3, F4, U3).
+    # Approval needs another person than the registrant, and above the organisation's
+    # threshold the bestuur: the services check that on top of this table.
+    "afwijkingswijzer.gebruiken": Regel(
+        Reikwijdte.ROL,
+        _r(Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.BESTUUR, Rol.BELEIDSMAKER),
+        omschrijving="De afwijkingswijzer raadplegen",
+    ),
+    "afwijking.bekijken": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Afwijkingen en precedenten van de eigen organisatie bekijken",
+    ),
+    "afwijking.registreren": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Een afwijking registreren, indienen, afronden of intrekken",
+    ),
+    "afwijking.beoordelen": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Een afwijking van een collega goedkeuren of afwijzen (vier ogen)",
+    ),
+    "afwijking.consistentie": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Het consistentierapport per regeling bekijken",
+    ),
+    "afwijking.instellingen": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BESTUUR, Rol.BEHEERDER),
+        omschrijving="Drempels en het delen van precedenten instellen",
+    ),
+    "aanvechting.indienen": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Een artikel aanvechten bij het ministerie dat de regel bezit",
+    ),
+    "aanvechting.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.BESTUUR, Rol.BELEIDSMAKER, Rol.AMBTELIJKE_TOP),
+        omschrijving="Een aanvechting bekijken (eigen organisatie en eigenaar van de regel)",
+    ),
+    "casusberaad.bekijken": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Casusberaden en richtlijnen van de eigen organisatie bekijken",
+    ),
+    "casusberaad.vastleggen": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Een casusberaad met richtlijn vastleggen",
+    ),
 }
 
 

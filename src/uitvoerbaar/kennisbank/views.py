@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from uitvoerbaar.core.permissions import requires
 
-from . import selectors
+from . import selectors, voorbeelden
 from .forms import BeginselZoekForm, RegelingZoekForm
 
 
@@ -91,6 +91,7 @@ def beginsel(request: HttpRequest, code: str) -> HttpResponse:
         {
             "beginsel": item,
             "verwant": selectors.verwante_beginselen(beginsel=item),
+            "voorbeelden": voorbeelden.bij(item),
         },
     )
 
