@@ -12,6 +12,8 @@ urlpatterns = [
     path("audit/", include("uitvoerbaar.audit.urls")),
     path("verzoeken/", include("uitvoerbaar.responsplicht.urls")),
     path("register/", include("uitvoerbaar.responsplicht.urls_openbaar")),
+    path("beleid/", include("uitvoerbaar.beleid.urls")),
+    path("openbaar/beleid/", include("uitvoerbaar.beleid.urls_openbaar")),
     path("api/v1/", include("uitvoerbaar.api.urls")),
     path("taal/", requires("publiek.bekijken")(set_language), name="set_language"),
     path("beheer/", beheer_site.urls),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "uitvoerbaar.kennisbank",
     "uitvoerbaar.termijnen",
     "uitvoerbaar.responsplicht",
+    "uitvoerbaar.beleid",
     "uitvoerbaar.api",
 ]
 
