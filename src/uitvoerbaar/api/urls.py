@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("uitvoerbaar.kennisbank.api.urls")),
     path("", include("uitvoerbaar.audit.api.urls")),
     path("", include("uitvoerbaar.responsplicht.api.urls")),
+    path("", include("uitvoerbaar.beleid.api.urls")),
 ]

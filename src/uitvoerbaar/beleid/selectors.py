@@ -53,7 +53,8 @@ def voorstellen(*, ministerie: Organisatie | None = None) -> QuerySet[Beleidsvoo
     )
     if ministerie is not None:
         qs = qs.filter(ministerie=ministerie)
-    return qs.prefetch_related(
+    # Meta.ordering does not apply to an aggregated query.
+    return qs.order_by("-aangemaakt", "-pk").prefetch_related(
         Prefetch(
             "stappen",
             queryset=Besluitstap.objects.filter(status=Stapstatus.ACTIEF),

@@ -241,6 +241,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models call their state "status"; name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "VoorstelstatusEnum": "uitvoerbaar.beleid.constants.Voorstelstatus",
+        "StapstatusEnum": "uitvoerbaar.beleid.constants.Stapstatus",
+        "BetrokkenheidstatusEnum": "uitvoerbaar.beleid.constants.Betrokkenheidstatus",
+        "OpdrachtstatusEnum": "uitvoerbaar.beleid.constants.Opdrachtstatus",
+    },
 }
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "memory://")

@@ -1,0 +1,263 @@
+"""The beleid API: proposals with their steps, involvement and flagged promises, the
+published uitvoeringstoetsen (public), assignments with the teruggave as an action, and the
+involvement gate's two moves. Thin: reads through `beleid.selectors`, every change through
+`beleid.services`, which check the policy again and audit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from uitvoerbaar.core import policy
+from uitvoerbaar.core.models import Gebruiker
+from uitvoerbaar.responsplicht.api import schema
+
+from .. import selectors, services
+from ..constants import Stapstatus
+from ..models import Beleidsvoorstel, Opdracht, Uitvoeringstoets
+from .serializers import (
+    BeleidsvoorstelDetailSerializer,
+    BeleidsvoorstelSerializer,
+    OpdrachtSerializer,
+    TeruggaveInvoer,
+    UitlegInvoer,
+    UitvoeringstoetsSerializer,
+)
+
+TAG = "beleid"
+PUBLIEK: Any = [{"cookieAuth": []}, {}]
+ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Het nummer.")
+
+
+def _user(request: Request) -> Gebruiker:
+    return request.user  # type: ignore[return-value]
+
+
+class BeleidsvoorstelList(generics.ListAPIView[Beleidsvoorstel]):
+    policy_actie = "publiek.bekijken"
+    serializer_class = BeleidsvoorstelSerializer
+
+    def get_queryset(self) -> QuerySet[Beleidsvoorstel]:
+        return selectors.voorstellen()
+
+    @extend_schema(
+        operation_id="beleidsvoorstellen_lijst",
+        summary="Beleidsvoorstellen",
+        description=(
+            "Alle beleidsvoorstellen, nieuwste eerst, met het aantal beloften dat een uitvoerder "
+            "niet waar te maken noemt. Openbaar."
+        ),
+        tags=[TAG],
+        auth=PUBLIEK,
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+def _voorstel_data(voorstel: Beleidsvoorstel) -> dict[str, Any]:
+    geannoteerd = selectors.voorstellen().get(pk=voorstel.pk)
+    geannoteerd._prefetched_objects_cache = voorstel._prefetched_objects_cache  # type: ignore[attr-defined]
+    context = {
+        "beloften": selectors.beloften_met_vlag(voorstel=voorstel),
+        "toetsen": list(selectors.gepubliceerde_toetsen(voorstel=voorstel)),
+    }
+    return BeleidsvoorstelDetailSerializer(geannoteerd, context=context).data
+
+
+class BeleidsvoorstelDetail(APIView):
+    policy_actie = "publiek.bekijken"
+
+    @extend_schema(
+        operation_id="beleidsvoorstel_ophalen",
+        summary="Eén beleidsvoorstel",
+        description=(
+            "Een voorstel met zijn besluitstappen, wie bij elke belangrijke stap inbreng gaf of "
+            "waarom het ministerie zonder verder ging, de beloften aan burgers met de bevindingen "
+            "van de uitvoerders, en de nummers van de gepubliceerde uitvoeringstoetsen. Openbaar."
+        ),
+        tags=[TAG],
+        auth=PUBLIEK,
+        parameters=[ID],
+        responses={200: BeleidsvoorstelDetailSerializer, **schema.problemen(404)},
+    )
+    def get(self, request: Request, id: int) -> Response:
+        return Response(_voorstel_data(selectors.voorstel_detail(pk=id)))
+
+
+class VolgendeStap(APIView):
+    policy_actie = "beleidsvoorstel.beheren"
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="beleidsvoorstel_volgende_stap",
+        summary="De huidige stap afronden",
+        description=(
+            "Rondt de huidige stap af en begint de volgende. Een belangrijke stap gaat pas "
+            "verder als elke betrokkene inbreng gaf (een antwoord op het verzoek om inbreng), of "
+            "als het ministerie openbaar uitlegde waarom het zonder verder gaat; anders 400. "
+            "Alleen beleidsmakers van het eigen ministerie."
+        ),
+        tags=[TAG],
+        parameters=[ID],
+        request=None,
+        responses={200: BeleidsvoorstelDetailSerializer, **schema.problemen(400, 403, 404)},
+    )
+    def post(self, request: Request, id: int) -> Response:
+        voorstel = selectors.voorstel_detail(pk=id)
+        services.advance_stap(voorstel=voorstel, door=_user(request))
+        return Response(_voorstel_data(selectors.voorstel_detail(pk=id)))
+
+
+class ZonderInbreng(APIView):
+    policy_actie = "beleidsvoorstel.beheren"
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="beleidsvoorstel_zonder_inbreng",
+        summary="Verder zonder inbreng, met uitleg",
+        description=(
+            "Het ministerie legt openbaar uit waarom het bij de huidige stap zonder de inbreng "
+            "van deze organisatie verder gaat. Alleen beleidsmakers van het eigen ministerie."
+        ),
+        tags=[TAG],
+        parameters=[ID],
+        request=UitlegInvoer,
+        responses={200: BeleidsvoorstelDetailSerializer, **schema.problemen(400, 403, 404)},
+    )
+    def post(self, request: Request, id: int) -> Response:
+        voorstel = selectors.voorstel_detail(pk=id)
+        policy.require(_user(request), "beleidsvoorstel.beheren", voorstel)
+        invoer = UitlegInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        stap = voorstel.stappen.filter(status=Stapstatus.ACTIEF).first()
+        betrokkenheid = (
+            stap.betrokkenen.filter(organisatie__slug=invoer.validated_data["organisatie"]).first()
+            if stap
+            else None
+        )
+        if betrokkenheid is None:
+            raise Http404(_("Deze organisatie is bij de huidige stap niet om inbreng gevraagd."))
+        services.explain_zonder_inbreng(
+            betrokkenheid=betrokkenheid, door=_user(request), uitleg=invoer.validated_data["uitleg"]
+        )
+        return Response(_voorstel_data(selectors.voorstel_detail(pk=id)))
+
+
+class UitvoeringstoetsList(generics.ListAPIView[Uitvoeringstoets]):
+    policy_actie = "publiek.bekijken"
+    serializer_class = UitvoeringstoetsSerializer
+
+    def get_queryset(self) -> QuerySet[Uitvoeringstoets]:
+        return selectors.gepubliceerde_toetsen()
+
+    @extend_schema(
+        operation_id="uitvoeringstoetsen_lijst",
+        summary="Gepubliceerde uitvoeringstoetsen",
+        description=(
+            "Alle gepubliceerde uitvoeringstoetsen, ook de negatieve, met hun voorwaarden en het "
+            "antwoord van het ministerie (pas toe of leg uit) en de bevindingen over beloften. "
+            "Openbaar. Ook als open data: /openbaar/beleid/uitvoeringstoetsen.json en .csv."
+        ),
+        tags=[TAG],
+        auth=PUBLIEK,
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class UitvoeringstoetsDetail(APIView):
+    policy_actie = "publiek.bekijken"
+
+    @extend_schema(
+        operation_id="uitvoeringstoets_ophalen",
+        summary="Eén gepubliceerde uitvoeringstoets",
+        tags=[TAG],
+        auth=PUBLIEK,
+        parameters=[ID],
+        responses={200: UitvoeringstoetsSerializer, **schema.problemen(404)},
+    )
+    def get(self, request: Request, id: int) -> Response:
+        return Response(UitvoeringstoetsSerializer(selectors.gepubliceerde_toets(pk=id)).data)
+
+
+class OpdrachtList(generics.ListAPIView[Opdracht]):
+    policy_actie = "beleid.bekijken"
+    serializer_class = OpdrachtSerializer
+
+    def get_queryset(self) -> QuerySet[Opdracht]:
+        if getattr(self, "swagger_fake_view", False):
+            return Opdracht.objects.none()
+        return selectors.opdrachten(user=_user(self.request))
+
+    @extend_schema(
+        operation_id="opdrachten_lijst",
+        summary="Opdrachten",
+        description="De opdrachten van of aan de organisaties waar u lid van bent.",
+        tags=[TAG],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class OpdrachtDetail(APIView):
+    policy_actie = "opdracht.bekijken"
+
+    @extend_schema(
+        operation_id="opdracht_ophalen",
+        summary="Eén opdracht",
+        description="Een opdracht met haar teruggaven. Wie er niet bij hoort, krijgt 404.",
+        tags=[TAG],
+        parameters=[ID],
+        responses={200: OpdrachtSerializer, **schema.problemen(404)},
+    )
+    def get(self, request: Request, id: int) -> Response:
+        return Response(
+            OpdrachtSerializer(selectors.opdracht_detail(user=_user(request), pk=id)).data
+        )
+
+
+class Teruggeven(APIView):
+    policy_actie = "opdracht.teruggeven"
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="opdracht_teruggeven",
+        summary="Opdracht tijdelijk teruggeven",
+        description=(
+            "Het bestuur van de uitvoerder geeft de opdracht tijdelijk terug, met een reden en "
+            "een toelichting, en bij strijd met goed bestuur de beginselen (codes uit de "
+            "kennisbank). De opdracht wordt opgeschort; de ambtelijke top van het ministerie "
+            "moet binnen vier weken antwoorden met pas toe (de opdracht verandert) of leg uit "
+            "(de opdracht blijft)."
+        ),
+        tags=[TAG],
+        parameters=[ID],
+        request=TeruggaveInvoer,
+        responses={201: OpdrachtSerializer, **schema.problemen(400, 403, 404)},
+    )
+    def post(self, request: Request, id: int) -> Response:
+        door = _user(request)
+        opdracht = selectors.opdracht_detail(user=door, pk=id)
+        policy.require(door, "opdracht.teruggeven", opdracht)
+        invoer = TeruggaveInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        services.return_opdracht(
+            opdracht=opdracht,
+            door=door,
+            reden=d["reden"],
+            toelichting=d["toelichting"],
+            beginselen=d.get("beginselen", []),
+        )
+        return Response(
+            OpdrachtSerializer(selectors.opdracht_detail(user=door, pk=id)).data, status=201
+        )

@@ -1,0 +1,153 @@
+"""The beleid API: public reads of proposals and published toetsen, the gate's moves and the
+teruggave as an action, each refusal as problem+json with a Dutch message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from uitvoerbaar.conftest import ingelogd
+
+from .. import services
+from ..constants import Opdrachtstatus, Teruggavereden
+from ..models import Beleidsvoorstel, Opdracht, Teruggave, Uitvoeringstoets
+from .conftest import Wereld
+
+pytestmark = pytest.mark.django_db
+PROBLEM = "application/problem+json"
+
+
+def test_proposals_and_published_toetsen_are_public(
+    client: Client,
+    wereld: Wereld,
+    maak_voorstel: Callable[..., Beleidsvoorstel],
+    maak_toets: Callable[..., Uitvoeringstoets],
+) -> None:
+    voorstel = maak_voorstel()
+    b = services.add_belofte(voorstel=voorstel, door=wereld.beleidsmaker, soort="wel", tekst="X.")
+    toets = maak_toets(voorstel, bevindingen={b.pk: ("niet_haalbaar", "Kan niet.")})
+    maak_toets(
+        voorstel, organisatie=wereld.gemeente, door=wereld.behandelaar_gemeente, publiceren=False
+    )
+    lijst = client.get("/api/v1/beleidsvoorstellen").json()
+    assert lijst["results"][0]["niet_haalbare_beloften"] == 1
+    detail = client.get(f"/api/v1/beleidsvoorstellen/{voorstel.pk}").json()
+    assert [s["naam"] for s in detail["stappen"]][:2] == ["Verkenning", "Probleemanalyse"]
+    assert detail["beloften"][0]["niet_waar_te_maken"] is True
+    assert detail["uitvoeringstoetsen"] == [toets.pk]
+    toetsen = client.get("/api/v1/uitvoeringstoetsen").json()["results"]
+    assert [t["id"] for t in toetsen] == [toets.pk]  # the draft is not there
+    assert toetsen[0]["voorwaarden"][0]["verzoek"].startswith("RV-")
+    concept = Uitvoeringstoets.objects.get(status="concept")
+    response = client.get(f"/api/v1/uitvoeringstoetsen/{concept.pk}")
+    assert response.status_code == 404 and response["Content-Type"] == PROBLEM
+
+
+def test_the_gate_in_the_api(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel()
+    url = f"/api/v1/beleidsvoorstellen/{voorstel.pk}"
+    ingelogd(client, wereld.beleidsmaker)
+    assert client.post(f"{url}/volgende-stap", content_type="application/json").status_code == 200
+    geweigerd = client.post(f"{url}/volgende-stap", content_type="application/json")
+    assert geweigerd.status_code == 400 and geweigerd["Content-Type"] == PROBLEM
+    assert "Inbreng ontbreekt" in geweigerd.json()["detail"]
+    leeg = client.post(
+        f"{url}/zonder-inbreng",
+        {"organisatie": "tu", "uitleg": ""},
+        content_type="application/json",
+    )
+    assert leeg.status_code == 400
+    assert leeg.json()["errors"][0]["field"] == "uitleg"
+    onbekend = client.post(
+        f"{url}/zonder-inbreng",
+        {"organisatie": "au", "uitleg": "X"},
+        content_type="application/json",
+    )
+    assert onbekend.status_code == 404
+    for slug in ("tu", "testdorp"):
+        ok = client.post(
+            f"{url}/zonder-inbreng",
+            {"organisatie": slug, "uitleg": "Haast."},
+            content_type="application/json",
+        )
+        assert ok.status_code == 200
+    data = client.post(f"{url}/volgende-stap", content_type="application/json").json()
+    assert [s["status"] for s in data["stappen"][:3]] == ["afgerond", "afgerond", "actief"]
+
+
+@pytest.mark.parametrize("wie", ["behandelaar", "beleidsmaker_elders"])
+def test_the_gate_moves_are_refused_to_others(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel], wie: str
+) -> None:
+    voorstel = maak_voorstel()
+    ingelogd(client, getattr(wereld, wie))
+    response = client.post(
+        f"/api/v1/beleidsvoorstellen/{voorstel.pk}/volgende-stap", content_type="application/json"
+    )
+    assert response.status_code == 403 and response["Content-Type"] == PROBLEM
+    assert services.huidige_stap(voorstel).naam == "Verkenning"  # type: ignore[union-attr]
+
+
+def test_anonymous_cannot_move_or_list_assignments(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel()
+    assert client.post(f"/api/v1/beleidsvoorstellen/{voorstel.pk}/volgende-stap").status_code in (
+        401,
+        403,
+    )
+    assert client.get("/api/v1/opdrachten").status_code in (401, 403)
+
+
+def test_teruggave_as_an_action(
+    client: Client, wereld: Wereld, maak_opdracht: Callable[..., Opdracht]
+) -> None:
+    opdracht = maak_opdracht()
+    url = f"/api/v1/opdrachten/{opdracht.pk}/teruggave"
+    ingelogd(client, wereld.bestuur)
+    assert [o["id"] for o in client.get("/api/v1/opdrachten").json()["results"]] == [opdracht.pk]
+    fout = client.post(
+        url,
+        {"reden": "zomaar", "toelichting": "", "beginselen": ["bestaat-niet"]},
+        content_type="application/json",
+    )
+    assert fout.status_code == 400 and fout["Content-Type"] == PROBLEM
+    assert {e["field"] for e in fout.json()["errors"]} >= {"reden", "beginselen"}
+    zonder = client.post(
+        url,
+        {"reden": Teruggavereden.STRIJDIG, "toelichting": "Botst."},
+        content_type="application/json",
+    )
+    assert zonder.status_code == 400 and zonder.json()["errors"][0]["field"] == "beginselen"
+    assert not Teruggave.objects.exists()
+    ok = client.post(
+        url,
+        {
+            "reden": Teruggavereden.STRIJDIG,
+            "toelichting": "Botst.",
+            "beginselen": ["abbb-evenredigheid"],
+        },
+        content_type="application/json",
+    )
+    assert ok.status_code == 201
+    assert ok.json()["status"] == Opdrachtstatus.OPGESCHORT
+    assert ok.json()["teruggaven"][0]["verzoek"].startswith("RV-")
+
+
+@pytest.mark.parametrize("wie", ["beleidsmaker", "bestuur_andere", "behandelaar"])
+def test_teruggave_is_refused_to_others(
+    client: Client, wereld: Wereld, maak_opdracht: Callable[..., Opdracht], wie: str
+) -> None:
+    opdracht = maak_opdracht()
+    ingelogd(client, getattr(wereld, wie))
+    response = client.post(
+        f"/api/v1/opdrachten/{opdracht.pk}/teruggave",
+        {"reden": Teruggavereden.MIDDELEN, "toelichting": "Geen geld."},
+        content_type="application/json",
+    )
+    assert response.status_code in (403, 404) and response["Content-Type"] == PROBLEM
+    assert not Teruggave.objects.exists()
