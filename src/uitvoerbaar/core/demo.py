@@ -275,6 +275,7 @@ class DemoResult:
     beginselen: int = 0
     regelingen: int = 0
     reactieverzoeken: int = 0
+    beleidsvoorstellen: int = 0
     accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
@@ -288,6 +289,7 @@ class DemoResult:
             + self.beginselen
             + self.regelingen
             + self.reactieverzoeken
+            + self.beleidsvoorstellen
         )
 
 
@@ -501,4 +503,8 @@ def load_demo() -> DemoResult:
     from uitvoerbaar.responsplicht.demo import load_demo_verzoeken
 
     resultaat.reactieverzoeken = load_demo_verzoeken()
+    # A policy proposal from verkenning to besluitvorming, a toets, an assignment handed back.
+    from uitvoerbaar.beleid.demo import load_demo_beleid
+
+    resultaat.beleidsvoorstellen = load_demo_beleid()
     return resultaat

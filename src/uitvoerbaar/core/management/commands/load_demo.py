@@ -63,6 +63,10 @@ class Command(BaseCommand):
             _("Nieuwe reactieverzoeken (pas toe of leg uit): %(aantal)d.")
             % {"aantal": resultaat.reactieverzoeken}
         )
+        self.stdout.write(
+            _("Nieuwe beleidsvoorstellen met uitvoeringstoets en opdrachten: %(aantal)d.")
+            % {"aantal": resultaat.beleidsvoorstellen}
+        )
         self.stdout.write("")
         self.stdout.write(
             _("Wachtwoord voor alle demo-accounts: %(wachtwoord)s")
