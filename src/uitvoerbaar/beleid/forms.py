@@ -334,3 +334,25 @@ class TeruggaveForm(forms.Form):
     def __init__(self, *args: Any, beginselen: QuerySet[Beginsel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["beginselen"].queryset = beginselen  # type: ignore[attr-defined]
+
+
+class StapForm(forms.Form):
+    """Configure a planned step: is it a key step, and whose input does it need?"""
+
+    sleutelstap = forms.BooleanField(
+        label=_("Belangrijke stap: inbreng nodig"),
+        required=False,
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
+    )
+    organisaties = forms.ModelMultipleChoiceField(
+        label=_("Wiens inbreng is nodig?"),
+        queryset=Organisatie.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, betrokken: QuerySet[Organisatie], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisaties"].queryset = betrokken  # type: ignore[attr-defined]

@@ -30,13 +30,14 @@ from .forms import (
     BelofteForm,
     BijlageForm,
     OpdrachtForm,
+    StapForm,
     TeruggaveForm,
     ToetsForm,
     UitlegForm,
     VoorstelForm,
     WijzigOpdrachtForm,
 )
-from .models import Beleidsvoorstel, Betrokkenheid, Opdracht
+from .models import Beleidsvoorstel, Besluitstap, Betrokkenheid, Opdracht
 
 
 def _gebruiker(request: HttpRequest) -> Gebruiker:
@@ -166,6 +167,24 @@ def _voorstelpagina(
         "stap_form": gebonden.get("stap") or forms.Form(),
         "belofte_form": gebonden.get("belofte") or BelofteForm(prefix="belofte"),
         "bijlage_form": gebonden.get("bijlage") or BijlageForm(prefix="bijlage"),
+        "stap_forms": [
+            (
+                s,
+                gebonden.get(f"stap-{s.pk}")
+                or _stap_form(
+                    voorstel,
+                    s,
+                    initial={
+                        "sleutelstap": s.sleutelstap,
+                        "organisaties": [b.organisatie for b in s.betrokkenen.all()],
+                    },
+                ),
+            )
+            for s in stappen
+            if s.status == Stapstatus.GEPLAND
+        ]
+        if beheren
+        else [],
         "publiek": False,
     }
     return render(request, "beleid/voorstel.html", context, status=status)
@@ -183,6 +202,7 @@ def _handel(
     sleutel: str,
     form: forms.Form,
     uitvoeren: Callable[[Beleidsvoorstel, forms.Form], str],
+    velden: dict[str, str] | None = None,
 ) -> HttpResponse:
     item = selectors.voorstel_detail(pk=pk)
     policy.require(_gebruiker(request), "beleidsvoorstel.beheren", item)
@@ -190,7 +210,7 @@ def _handel(
         try:
             melding = uitvoeren(item, form)
         except ValidationError as exc:
-            fouten_naar_form(form, exc)
+            fouten_naar_form(form, exc, velden)
         else:
             messages.success(request, melding)
             return redirect("beleid:voorstel", pk=pk)
@@ -223,6 +243,37 @@ def uitleg(request: HttpRequest, pk: int, betrokkenheid: int) -> HttpResponse:
         return _("Uw uitleg is vastgelegd en staat openbaar bij het voorstel.")
 
     return _handel(request, pk, sleutel, UitlegForm(request.POST, prefix=sleutel), uitvoeren)
+
+
+def _stap_form(voorstel: Beleidsvoorstel, stap: Any, data: Any = None, **kw: Any) -> StapForm:
+    return StapForm(
+        data, prefix=f"stap-{stap.pk}", betrokken=voorstel.betrokken_organisaties.all(), **kw
+    )
+
+
+@requires("beleidsvoorstel.beheren")
+@require_POST
+def stap_inrichten(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
+    item = selectors.voorstel_detail(pk=pk)
+    besluitstap = get_object_or_404(Besluitstap, pk=stap, voorstel_id=pk)
+
+    def uitvoeren(item: Beleidsvoorstel, form: forms.Form) -> str:
+        services.configure_stap(
+            stap=besluitstap,
+            door=_gebruiker(request),
+            sleutelstap=form.cleaned_data["sleutelstap"],
+            organisaties=list(form.cleaned_data["organisaties"]),
+        )
+        return _("De stap '%(stap)s' is aangepast.") % {"stap": besluitstap.naam}
+
+    return _handel(
+        request,
+        pk,
+        f"stap-{besluitstap.pk}",
+        _stap_form(item, besluitstap, request.POST),
+        uitvoeren,
+        velden={"betrokken": "organisaties"},
+    )
 
 
 @requires("beleidsvoorstel.beheren")

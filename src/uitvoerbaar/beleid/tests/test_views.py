@@ -355,3 +355,37 @@ def test_the_track_record_page_is_public(
     assert response.status_code == 200
     assert "Directie Testbeleid" in _html(response)
     assert "<meter" in _html(response)
+
+
+def test_a_planned_step_is_configured_in_the_screen(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel()
+    consultatie = voorstel.stappen.get(naam="Consultatie")
+    url = f"/beleid/{voorstel.pk}/stappen/{consultatie.pk}/"
+    ingelogd(client, wereld.behandelaar)
+    assert client.post(url, {f"stap-{consultatie.pk}-sleutelstap": "on"}).status_code == 403
+    ingelogd(client, wereld.beleidsmaker)
+    assert f'id="form-stap-{consultatie.pk}"' in _html(client.get(f"/beleid/{voorstel.pk}/"))
+    leeg = client.post(url, {f"stap-{consultatie.pk}-sleutelstap": "on"})
+    assert leeg.status_code == 400
+    assert f'id="id_stap-{consultatie.pk}-organisaties_error"' in _html(leeg)
+    ok = client.post(
+        url,
+        {
+            f"stap-{consultatie.pk}-sleutelstap": "on",
+            f"stap-{consultatie.pk}-organisaties": [wereld.gemeente.pk],
+        },
+    )
+    assert ok.status_code == 302
+    consultatie.refresh_from_db()
+    assert consultatie.sleutelstap
+    assert [b.organisatie for b in consultatie.betrokkenen.all()] == [wereld.gemeente]
+    verkenning = voorstel.stappen.get(naam="Verkenning")
+    gestart = client.post(
+        f"/beleid/{voorstel.pk}/stappen/{verkenning.pk}/",
+        {f"stap-{verkenning.pk}-sleutelstap": "on"},
+    )
+    assert gestart.status_code == 400
+    verkenning.refresh_from_db()
+    assert not verkenning.sleutelstap
