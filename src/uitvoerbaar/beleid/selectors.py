@@ -117,6 +117,22 @@ def beloften_met_vlag(*, voorstel: Beleidsvoorstel) -> list[BelofteMetVlag]:
     return [BelofteMetVlag(belofte=b, bevindingen=list(b.bevindingen.all())) for b in beloften]
 
 
+def aantal_niet_haalbaar(*, voorstel_id: int | None) -> int:
+    """How many promises of a proposal an executor called not feasible (for the flag where
+    the proposal is named on another page)."""
+    if voorstel_id is None:
+        return 0
+    return (
+        Belofte.objects.filter(
+            voorstel_id=voorstel_id,
+            bevindingen__haalbaarheid=Haalbaarheid.NIET_HAALBAAR,
+            bevindingen__toets__status=Toetsstatus.GEPUBLICEERD,
+        )
+        .distinct()
+        .count()
+    )
+
+
 def _toets_qs() -> QuerySet[Uitvoeringstoets]:
     return Uitvoeringstoets.objects.select_related(
         "voorstel__ministerie", "organisatie"

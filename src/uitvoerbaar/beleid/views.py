@@ -423,7 +423,11 @@ def _opdrachtpagina(
 ) -> HttpResponse:
     user = _gebruiker(request)
     gebonden = gebonden or {}
-    context: dict[str, Any] = {"opdracht": opdracht, "publiek": False}
+    context: dict[str, Any] = {
+        "opdracht": opdracht,
+        "publiek": False,
+        "aantal_vlaggen": selectors.aantal_niet_haalbaar(voorstel_id=opdracht.voorstel_id),
+    }
     if policy.allows(user, "opdracht.teruggeven", opdracht) and opdracht.status == "actief":
         context["teruggave_form"] = gebonden.get("teruggave") or TeruggaveForm(
             prefix="teruggave", beginselen=beginsel_keuzes()

@@ -105,10 +105,15 @@ def opdrachten(request: HttpRequest) -> HttpResponse:
 @requires("publiek.bekijken")
 @require_safe
 def opdracht(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.openbare_opdracht(pk=pk)
     return render(
         request,
         "beleid/opdracht.html",
-        {"opdracht": selectors.openbare_opdracht(pk=pk), "publiek": True},
+        {
+            "opdracht": item,
+            "publiek": True,
+            "aantal_vlaggen": selectors.aantal_niet_haalbaar(voorstel_id=item.voorstel_id),
+        },
     )
 
 

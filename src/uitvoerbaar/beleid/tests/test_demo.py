@@ -41,6 +41,8 @@ def test_the_demo_walks_the_journey_and_loads_once(client: Client) -> None:
     assert "Lindendal gaf bij de probleemanalyse" in pagina
     opdracht = client.get(f"/openbaar/beleid/opdrachten/{teruggegeven.pk}/").content.decode()
     assert "Opdracht gewijzigd (pas toe)" in opdracht
+    # The flag follows the proposal onto the assignment's page.
+    assert 'data-testid="vlag-beloften"' in opdracht
 
     aantal = AuditEvent.objects.count()
     assert core_demo.load_demo().wijzigingen == 0
