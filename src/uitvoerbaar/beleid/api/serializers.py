@@ -11,7 +11,7 @@ from rest_framework import serializers
 from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
 from uitvoerbaar.kennisbank.models import Beginsel
 
-from ..constants import Teruggavereden
+from ..constants import Haalbaarheid, Oordeel, Teruggavereden
 from ..models import (
     Beleidsvoorstel,
     Besluitstap,
@@ -225,3 +225,36 @@ class TeruggaveInvoer(serializers.Serializer[Any]):
 class UitlegInvoer(serializers.Serializer[Any]):
     organisatie = serializers.SlugField(help_text=_("De korte naam van de organisatie."))
     uitleg = serializers.CharField(allow_blank=True, max_length=20_000)
+
+
+class BevindingInvoer(serializers.Serializer[Any]):
+    belofte = serializers.IntegerField(help_text=_("Het nummer van de belofte in het voorstel."))
+    haalbaarheid = serializers.ChoiceField(choices=Haalbaarheid.choices)
+    toelichting = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class ToetsInvoer(serializers.Serializer[Any]):
+    """The draft toets of the caller's organisation. Text fields may be empty in a draft; the
+    publication checks that everything needed is there."""
+
+    uitvoerbaarheid = serializers.CharField(allow_blank=True, required=False, default="")
+    handhaafbaarheid = serializers.CharField(allow_blank=True, required=False, default="")
+    doenvermogen = serializers.CharField(allow_blank=True, required=False, default="")
+    gevolgen_burgers = serializers.CharField(allow_blank=True, required=False, default="")
+    capaciteit_kosten = serializers.CharField(allow_blank=True, required=False, default="")
+    kosten_eenmalig = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    kosten_structureel = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    ict_wijzigingen = serializers.CharField(allow_blank=True, required=False, default="")
+    invoeringsdatum_haalbaar = serializers.BooleanField(required=False, allow_null=True)
+    vroegst_haalbare_datum = serializers.DateField(
+        required=False,
+        allow_null=True,
+        error_messages={"invalid": _("Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2027-07-01.")},
+    )
+    ondergrenzen = serializers.CharField(allow_blank=True, required=False, default="")
+    oordeel = serializers.ChoiceField(choices=Oordeel.choices, required=False, allow_blank=True)
+    samenvatting = serializers.CharField(allow_blank=True, required=False, default="")
+    voorwaarden = serializers.ListField(
+        child=serializers.CharField(max_length=2000), required=False, default=list
+    )
+    bevindingen = BevindingInvoer(many=True, required=False, default=list)

@@ -19,6 +19,16 @@ urlpatterns = [
         views.ZonderInbreng.as_view(),
         name="beleidsvoorstel-zonder-inbreng",
     ),
+    path(
+        "beleidsvoorstellen/<int:id>/uitvoeringstoetsen/<slug:organisatie>",
+        views.ToetsOpslaan.as_view(),
+        name="uitvoeringstoets-opslaan",
+    ),
+    path(
+        "beleidsvoorstellen/<int:id>/uitvoeringstoetsen/<slug:organisatie>/publiceren",
+        views.ToetsPubliceren.as_view(),
+        name="uitvoeringstoets-publiceren",
+    ),
     path("uitvoeringstoetsen", views.UitvoeringstoetsList.as_view(), name="uitvoeringstoetsen"),
     path(
         "uitvoeringstoetsen/<int:id>",

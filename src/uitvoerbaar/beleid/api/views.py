@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from uitvoerbaar.core import policy
-from uitvoerbaar.core.models import Gebruiker
+from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.responsplicht.api import schema
 
 from .. import selectors, services
@@ -29,6 +29,7 @@ from .serializers import (
     BeleidsvoorstelSerializer,
     OpdrachtSerializer,
     TeruggaveInvoer,
+    ToetsInvoer,
     UitlegInvoer,
     UitvoeringstoetsSerializer,
 )
@@ -187,6 +188,89 @@ class UitvoeringstoetsDetail(APIView):
     )
     def get(self, request: Request, id: int) -> Response:
         return Response(UitvoeringstoetsSerializer(selectors.gepubliceerde_toets(pk=id)).data)
+
+
+ORG = OpenApiParameter(
+    "organisatie", str, OpenApiParameter.PATH, description="De korte naam van de uitvoerder."
+)
+
+
+def _toets_context(request: Request, id: int, organisatie: str) -> tuple[Any, Organisatie]:
+    door = _user(request)
+    org = Organisatie.objects.filter(slug=organisatie).first()
+    if org is None:
+        raise Http404(_("Deze organisatie bestaat niet."))
+    policy.require(door, "uitvoeringstoets.opstellen", org)
+    return selectors.voorstel_detail(pk=id), org
+
+
+class ToetsOpslaan(APIView):
+    policy_actie = "uitvoeringstoets.opstellen"
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="uitvoeringstoets_opslaan",
+        summary="Concept-uitvoeringstoets opslaan",
+        description=(
+            "Schrijft of herschrijft het concept van de uitvoeringstoets van uw organisatie op "
+            "een voorstel waar zij bij betrokken is: de beoordeling, het oordeel, de voorwaarden "
+            "en per belofte of die waar te maken is. Een gepubliceerde toets verandert niet "
+            "(400). Alleen behandelaars, bestuur of beleidsmakers van die organisatie."
+        ),
+        tags=[TAG],
+        parameters=[ID, ORG],
+        request=ToetsInvoer,
+        responses={200: UitvoeringstoetsSerializer, **schema.problemen(400, 403, 404)},
+    )
+    def put(self, request: Request, id: int, organisatie: str) -> Response:
+        voorstel, org = _toets_context(request, id, organisatie)
+        invoer = ToetsInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = dict(invoer.validated_data)
+        voorwaarden = d.pop("voorwaarden")
+        bevindingen = {
+            b["belofte"]: (b["haalbaarheid"], b.get("toelichting", ""))
+            for b in d.pop("bevindingen")
+        }
+        toets = services.save_toets(
+            voorstel=voorstel,
+            organisatie=org,
+            door=_user(request),
+            velden=d,
+            voorwaarden=voorwaarden,
+            bevindingen=bevindingen,
+        )
+        return Response(
+            UitvoeringstoetsSerializer(
+                selectors.toets_van(voorstel=voorstel, organisatie=org) or toets
+            ).data
+        )
+
+
+class ToetsPubliceren(APIView):
+    policy_actie = "uitvoeringstoets.opstellen"
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="uitvoeringstoets_publiceren",
+        summary="Uitvoeringstoets publiceren",
+        description=(
+            "Publiceert het concept, ook als het oordeel negatief is. Elke voorwaarde wordt een "
+            "verzoek aan het ministerie om te antwoorden met pas toe of leg uit. Wat ontbreekt, "
+            "staat per veld in de fout (400)."
+        ),
+        tags=[TAG],
+        parameters=[ID, ORG],
+        request=None,
+        responses={200: UitvoeringstoetsSerializer, **schema.problemen(400, 403, 404)},
+    )
+    def post(self, request: Request, id: int, organisatie: str) -> Response:
+        voorstel, org = _toets_context(request, id, organisatie)
+        toets = selectors.toets_van(voorstel=voorstel, organisatie=org)
+        if toets is None:
+            raise Http404(_("Er is nog geen concept-uitvoeringstoets om te publiceren."))
+        services.publish_toets(toets=toets, door=_user(request))
+        return Response(UitvoeringstoetsSerializer(selectors.gepubliceerde_toets(pk=toets.pk)).data)
 
 
 class OpdrachtList(generics.ListAPIView[Opdracht]):

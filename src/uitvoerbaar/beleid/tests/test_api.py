@@ -151,3 +151,78 @@ def test_teruggave_is_refused_to_others(
     )
     assert response.status_code in (403, 404) and response["Content-Type"] == PROBLEM
     assert not Teruggave.objects.exists()
+
+
+def test_the_executor_writes_and_publishes_its_toets_through_the_api(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel()
+    b = services.add_belofte(voorstel=voorstel, door=wereld.beleidsmaker, soort="wel", tekst="X.")
+    url = f"/api/v1/beleidsvoorstellen/{voorstel.pk}/uitvoeringstoetsen/tu"
+    ingelogd(client, wereld.behandelaar)
+    concept = client.put(
+        url,
+        {"oordeel": "niet_uitvoerbaar", "voorwaarden": ["Later invoeren."]},
+        content_type="application/json",
+    )
+    assert concept.status_code == 200, concept.json()
+    onvolledig = client.post(f"{url}/publiceren", content_type="application/json")
+    assert onvolledig.status_code == 400 and onvolledig["Content-Type"] == PROBLEM
+    velden = {e["field"] for e in onvolledig.json()["errors"]}
+    assert {"doenvermogen", "invoeringsdatum_haalbaar", f"bevinding_{b.pk}"} <= velden
+    assert Uitvoeringstoets.objects.get().status == "concept"
+    volledig = {
+        "uitvoerbaarheid": "Niet zo.",
+        "handhaafbaarheid": "Goed.",
+        "doenvermogen": "Te moeilijk.",
+        "gevolgen_burgers": "Terugvorderingen.",
+        "capaciteit_kosten": "Veel.",
+        "kosten_eenmalig": 100,
+        "ict_wijzigingen": "Geen.",
+        "invoeringsdatum_haalbaar": True,
+        "oordeel": "niet_uitvoerbaar",
+        "samenvatting": "Zo niet.",
+        "voorwaarden": ["Later invoeren."],
+        "bevindingen": [{"belofte": b.pk, "haalbaarheid": "niet_haalbaar", "toelichting": "Nee."}],
+    }
+    assert client.put(url, volledig, content_type="application/json").status_code == 200
+    gepubliceerd = client.post(f"{url}/publiceren", content_type="application/json")
+    assert gepubliceerd.status_code == 200
+    assert gepubliceerd.json()["voorwaarden"][0]["verzoek"].startswith("RV-")
+    # Published: it does not change any more.
+    nogmaals = client.put(url, volledig, content_type="application/json")
+    assert nogmaals.status_code == 400
+
+
+@pytest.mark.parametrize("wie", ["bestuur_andere", "medewerker", "beleidsmaker"])
+def test_no_one_else_writes_the_executors_toets_through_the_api(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel], wie: str
+) -> None:
+    voorstel = maak_voorstel()
+    ingelogd(client, getattr(wereld, wie))
+    response = client.put(
+        f"/api/v1/beleidsvoorstellen/{voorstel.pk}/uitvoeringstoetsen/tu",
+        {"oordeel": "uitvoerbaar"},
+        content_type="application/json",
+    )
+    assert response.status_code == 403 and response["Content-Type"] == PROBLEM
+    assert not Uitvoeringstoets.objects.exists()
+
+
+def test_bad_toets_input_is_refused_per_field(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel()
+    ingelogd(client, wereld.behandelaar)
+    response = client.put(
+        f"/api/v1/beleidsvoorstellen/{voorstel.pk}/uitvoeringstoetsen/tu",
+        {"oordeel": "misschien", "kosten_eenmalig": -5, "vroegst_haalbare_datum": "gisteren"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["errors"]} == {
+        "oordeel",
+        "kosten_eenmalig",
+        "vroegst_haalbare_datum",
+    }
+    assert not Uitvoeringstoets.objects.exists()
