@@ -362,13 +362,14 @@ def explain_zonder_inbreng(
     """The ministry goes on without an executor's input at the current step, and explains
     why. The explanation is published with the proposal (comply or explain toward the
     executor); the executor's request stays open, so late input is still recorded."""
+    # Lock the proposal first, as advance_stap does, so the step cannot close meanwhile.
+    voorstel = _lock_voorstel(Beleidsvoorstel(pk=betrokkenheid.stap.voorstel_id))
+    policy.require(door, "beleidsvoorstel.beheren", voorstel)
     betrokkenheid = (
         Betrokkenheid.objects.select_for_update(of=("self",))
-        .select_related("stap__voorstel", "organisatie")
+        .select_related("stap", "organisatie")
         .get(pk=betrokkenheid.pk)
     )
-    voorstel = betrokkenheid.stap.voorstel
-    policy.require(door, "beleidsvoorstel.beheren", voorstel)
     if betrokkenheid.stap.status != Stapstatus.ACTIEF:
         raise ValidationError(_("Uitleg kan alleen bij de stap waar het voorstel nu is."))
     if betrokkenheid.status != Betrokkenheidstatus.GEVRAAGD:
