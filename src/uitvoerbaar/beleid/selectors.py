@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
+from uitvoerbaar.kennisbank.models import Rechtuitspraak, Regeling
 
 from .constants import (
     Haalbaarheid,
@@ -68,7 +69,18 @@ def voorstel_detail(*, pk: int) -> Beleidsvoorstel:
         Beleidsvoorstel.objects.select_related("ministerie", "beleidsteam")
         .prefetch_related(
             "betrokken_organisaties",
-            "regelingen",
+            # What citizens are entitled to now, per regulation (kennisbank, P1).
+            Prefetch(
+                "regelingen",
+                queryset=Regeling.objects.prefetch_related(
+                    Prefetch(
+                        "rechten",
+                        queryset=Rechtuitspraak.objects.select_related("artikel").order_by(
+                            "soort", "volgorde"
+                        ),
+                    )
+                ),
+            ),
             "bijlagen",
             Prefetch(
                 "stappen",

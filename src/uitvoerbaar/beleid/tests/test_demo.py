@@ -39,6 +39,8 @@ def test_the_demo_walks_the_journey_and_loads_once(client: Client) -> None:
     assert 'data-testid="belofte-vlag"' in pagina
     assert "Niet uitvoerbaar" in pagina
     assert "Lindendal gaf bij de probleemanalyse" in pagina
+    # What citizens are entitled to now under the Participatiewet (kennisbank), beside it.
+    assert 'data-testid="rechten-nu"' in pagina
     opdracht = client.get(f"/openbaar/beleid/opdrachten/{teruggegeven.pk}/").content.decode()
     assert "Opdracht gewijzigd (pas toe)" in opdracht
     # The flag follows the proposal onto the assignment's page.
