@@ -17,6 +17,7 @@ from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.kennisbank.models import Rechtuitspraak, Regeling
 
 from .constants import (
+    Betrokkenheidstatus,
     Haalbaarheid,
     Oordeel,
     Stapstatus,
@@ -309,6 +310,9 @@ class Trackrecord:
     teruggaven: dict[str, int] = field(
         default_factory=lambda: {u: 0 for u in Teruggaveuitkomst.values}
     )
+    inbreng: dict[str, int] = field(
+        default_factory=lambda: {s: 0 for s in Betrokkenheidstatus.values}
+    )
 
     @property
     def toetsen(self) -> int:
@@ -322,9 +326,22 @@ class Trackrecord:
     def aantal_teruggaven(self) -> int:
         return sum(self.teruggaven.values())
 
+    @property
+    def aantal_inbreng(self) -> int:
+        return sum(self.inbreng.values())
+
     def rijen(self) -> list[dict[str, Any]]:
         """Rows for the charts: label, value and maximum (a <meter> per row)."""
         rijen: list[dict[str, Any]] = []
+        for code, label in Betrokkenheidstatus.choices:
+            rijen.append(
+                {
+                    "groep": _("Inbreng bij belangrijke stappen"),
+                    "label": label,
+                    "waarde": self.inbreng[code],
+                    "max": max(self.aantal_inbreng, 1),
+                }
+            )
         for code, label in Oordeel.choices:
             rijen.append(
                 {
@@ -358,7 +375,8 @@ class Trackrecord:
 def trackrecord() -> list[Trackrecord]:
     """Per policy team (a unit of a ministry named on proposals or assignments): the verdicts
     of the published toetsen, the answers to their conditions, promises called not feasible
-    and assignments handed back. Five queries, whatever the size."""
+    assignments handed back, and how often the team went on without an executor's input. A
+    fixed number of queries, whatever the size."""
     teams: dict[int, Trackrecord] = {}
 
     def team(eenheid: Eenheid) -> Trackrecord:
@@ -397,6 +415,14 @@ def trackrecord() -> list[Trackrecord]:
         .annotate(n=Count("belofte", distinct=True))
     ):
         teams[rij["belofte__voorstel__beleidsteam"]].niet_haalbare_beloften += rij["n"]
+    for rij in (
+        Betrokkenheid.objects.filter(
+            stap__voorstel__beleidsteam__isnull=False, verzoek__isnull=False
+        )
+        .values("stap__voorstel__beleidsteam", "status")
+        .annotate(n=Count("pk"))
+    ):
+        teams[rij["stap__voorstel__beleidsteam"]].inbreng[rij["status"]] += rij["n"]
     opdracht_teams: dict[int, int] = defaultdict(int)
     for rij in (
         Opdracht.objects.filter(beleidsteam__isnull=False)

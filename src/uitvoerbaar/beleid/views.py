@@ -157,6 +157,7 @@ def _voorstelpagina(
         "voorstel": voorstel,
         "stappen": stappen,
         "huidig": huidig,
+        "vandaag": services.vandaag(),
         "ontbrekend": ontbrekend,
         "beloften": beloften,
         "aantal_vlaggen": sum(1 for b in beloften if b.vlag),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from uitvoerbaar.core.permissions import requires
 
-from . import selectors
+from . import selectors, services
 from .constants import Stapstatus
 
 
@@ -43,6 +43,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "voorstel": item,
             "stappen": stappen,
+            "vandaag": services.vandaag(),
             "huidig": next((s for s in stappen if s.status == Stapstatus.ACTIEF), None),
             "beloften": beloften,
             "aantal_vlaggen": sum(1 for b in beloften if b.vlag),

@@ -662,3 +662,14 @@ def test_the_track_record_counts_per_policy_team(
     assert record.voorwaarden[Voorwaardeantwoord.LEG_UIT] == 1
     assert record.opdrachten == 1
     assert record.teruggaven[Teruggaveuitkomst.LOPEND] == 1
+    # Verkenning asks nobody; the planned key steps have not asked yet either.
+    assert record.aantal_inbreng == 0
+    services.advance_stap(voorstel=voorstel, door=wereld.beleidsmaker)
+    b = services.ontbrekende_inbreng(services.huidige_stap(voorstel))  # type: ignore[arg-type]
+    services.explain_zonder_inbreng(betrokkenheid=b[0], door=wereld.beleidsmaker, uitleg="X.")
+    [record] = selectors.trackrecord()
+    assert record.inbreng == {
+        Betrokkenheidstatus.GEVRAAGD: 1,
+        Betrokkenheidstatus.ONTVANGEN: 0,
+        Betrokkenheidstatus.ZONDER: 1,
+    }

@@ -5,12 +5,14 @@ open data need no login and show toets, promise flag and teruggave."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 
 from uitvoerbaar.conftest import ingelogd
@@ -389,3 +391,17 @@ def test_a_planned_step_is_configured_in_the_screen(
     assert gestart.status_code == 400
     verkenning.refresh_from_db()
     assert not verkenning.sleutelstap
+
+
+def test_silence_past_the_term_shows_on_the_public_proposal(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel()
+    services.advance_stap(voorstel=voorstel, door=wereld.beleidsmaker)
+    url = f"/openbaar/beleid/voorstellen/{voorstel.pk}/"
+    assert 'data-testid="te-laat"' not in _html(client.get(url))
+    b = Betrokkenheid.objects.filter(stap__voorstel=voorstel, stap__status="actief").first()
+    assert b is not None and b.verzoek is not None
+    later = b.verzoek.uiterste_datum + dt.timedelta(days=1)
+    with time_machine.travel(dt.datetime(later.year, later.month, later.day, 12, tzinfo=dt.UTC)):
+        assert _html(client.get(url)).count('data-testid="te-laat"') == 2
