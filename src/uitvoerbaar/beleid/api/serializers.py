@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
+from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
 from uitvoerbaar.kennisbank.models import Beginsel
 
 from ..constants import Haalbaarheid, Oordeel, Teruggavereden
@@ -258,3 +259,18 @@ class ToetsInvoer(serializers.Serializer[Any]):
         child=serializers.CharField(max_length=2000), required=False, default=list
     )
     bevindingen = BevindingInvoer(many=True, required=False, default=list)
+
+
+class ToetsFilter(serializers.Serializer[Any]):
+    oordeel = KeuzeVeld(
+        Oordeel,
+        required=False,
+        help_text=_("Alleen toetsen met dit oordeel."),
+        error_messages={"invalid_choice": _("Kies een oordeel uit de lijst.")},
+    )
+    uitvoerder = serializers.SlugField(
+        required=False, help_text=_("Korte naam (slug) van de uitvoerder.")
+    )
+    voorstel = serializers.IntegerField(
+        required=False, min_value=1, help_text=_("Het nummer van het beleidsvoorstel.")
+    )

@@ -29,6 +29,7 @@ from .serializers import (
     BeleidsvoorstelSerializer,
     OpdrachtSerializer,
     TeruggaveInvoer,
+    ToetsFilter,
     ToetsInvoer,
     UitlegInvoer,
     UitvoeringstoetsSerializer,
@@ -158,7 +159,20 @@ class UitvoeringstoetsList(generics.ListAPIView[Uitvoeringstoets]):
     serializer_class = UitvoeringstoetsSerializer
 
     def get_queryset(self) -> QuerySet[Uitvoeringstoets]:
-        return selectors.gepubliceerde_toetsen()
+        if getattr(self, "swagger_fake_view", False):
+            return Uitvoeringstoets.objects.none()
+        # A plain dict: the query string, checked with a Dutch message per parameter.
+        filters = ToetsFilter(data=self.request.query_params.dict())
+        filters.is_valid(raise_exception=True)
+        d = filters.validated_data
+        qs = selectors.gepubliceerde_toetsen()
+        if d.get("oordeel"):
+            qs = qs.filter(oordeel=d["oordeel"])
+        if d.get("uitvoerder"):
+            qs = qs.filter(organisatie__slug=d["uitvoerder"])
+        if d.get("voorstel"):
+            qs = qs.filter(voorstel_id=d["voorstel"])
+        return qs
 
     @extend_schema(
         operation_id="uitvoeringstoetsen_lijst",
@@ -170,6 +184,8 @@ class UitvoeringstoetsList(generics.ListAPIView[Uitvoeringstoets]):
         ),
         tags=[TAG],
         auth=PUBLIEK,
+        parameters=[ToetsFilter],
+        responses={200: UitvoeringstoetsSerializer(many=True), **schema.problemen(400)},
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)

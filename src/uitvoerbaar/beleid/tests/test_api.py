@@ -226,3 +226,31 @@ def test_bad_toets_input_is_refused_per_field(
         "vroegst_haalbare_datum",
     }
     assert not Uitvoeringstoets.objects.exists()
+
+
+def test_toetsen_can_be_filtered_and_a_bad_filter_is_refused(
+    client: Client,
+    wereld: Wereld,
+    maak_voorstel: Callable[..., Beleidsvoorstel],
+    maak_toets: Callable[..., Uitvoeringstoets],
+) -> None:
+    voorstel = maak_voorstel()
+    negatief = maak_toets(voorstel, velden={"oordeel": "niet_uitvoerbaar"})
+    maak_toets(
+        voorstel,
+        organisatie=wereld.gemeente,
+        door=wereld.behandelaar_gemeente,
+        publiceren=False,
+    )
+    ids = [
+        t["id"]
+        for t in client.get("/api/v1/uitvoeringstoetsen?oordeel=niet_uitvoerbaar").json()["results"]
+    ]
+    assert ids == [negatief.pk]
+    assert client.get("/api/v1/uitvoeringstoetsen?oordeel=uitvoerbaar").json()["results"] == []
+    assert [
+        t["id"] for t in client.get("/api/v1/uitvoeringstoetsen?uitvoerder=tu").json()["results"]
+    ] == [negatief.pk]
+    fout = client.get("/api/v1/uitvoeringstoetsen?oordeel=misschien&voorstel=nul")
+    assert fout.status_code == 400 and fout["Content-Type"] == PROBLEM
+    assert {e["field"] for e in fout.json()["errors"]} == {"oordeel", "voorstel"}
