@@ -32,7 +32,6 @@ from .constants import (
     Betrokkenheidstatus,
     Haalbaarheid,
     Oordeel,
-    Opdrachtstatus,
     Stapstatus,
     Teruggavereden,
     Teruggaveuitkomst,
@@ -52,6 +51,7 @@ from .models import (
     Toetsvoorwaarde,
     Uitvoeringstoets,
 )
+from .transitions import OngeldigeOvergang, Opdrachthandeling, opdracht_doel, stap_doel
 
 MAX_TEKST = 20_000
 UITVOERDER_SOORTEN = frozenset(
@@ -201,7 +201,7 @@ def _start_stap(stap: Besluitstap | None, *, door: Gebruiker) -> None:
     if stap is None:
         return
     voorstel = stap.voorstel
-    stap.status = Stapstatus.ACTIEF
+    stap.status = stap_doel(stap.status)
     stap.gestart_op = vandaag()
     stap.save(update_fields=["status", "gestart_op"])
     namen = []
@@ -276,7 +276,7 @@ def advance_stap(*, voorstel: Beleidsvoorstel, door: Gebruiker) -> Besluitstap |
             )
             % {"stap": stap.naam, "orgs": ", ".join(b.organisatie.naam for b in ontbrekend)}
         )
-    stap.status = Stapstatus.AFGEROND
+    stap.status = stap_doel(stap.status)
     stap.afgerond_op = vandaag()
     stap.save(update_fields=["status", "afgerond_op"])
     audit.record(
@@ -883,11 +883,13 @@ def return_opdracht(
         .get(pk=opdracht.pk)
     )
     policy.require(door, "opdracht.teruggeven", opdracht)
-    if opdracht.status != Opdrachtstatus.ACTIEF:
+    try:
+        nieuwe_status = opdracht_doel(Opdrachthandeling.TERUGGEVEN, opdracht.status)
+    except OngeldigeOvergang:
         raise ValidationError(
             _("Deze opdracht is %(status)s en kan nu niet worden teruggegeven.")
             % {"status": opdracht.get_status_display().lower()}
-        )
+        ) from None
     fouten = _Fouten()
     if reden not in Teruggavereden.values:
         fouten.voeg_toe("reden", _("Kies de reden van de teruggave."))
@@ -933,7 +935,7 @@ def return_opdracht(
         teruggegeven_op=vandaag(),
     )
     teruggave.beginselen.set(beginselen)
-    opdracht.status = Opdrachtstatus.OPGESCHORT
+    opdracht.status = nieuwe_status
     opdracht.save(update_fields=["status", "bijgewerkt"])
     audit.record(
         event="opdracht.teruggegeven",
@@ -971,17 +973,20 @@ def _volg_teruggave(verzoek: Reactieverzoek, handeling: Handeling) -> None:
             teruggave.uitkomst = Teruggaveuitkomst.GEHANDHAAFD
             teruggave.wijziging = ""
         teruggave.afgehandeld_op = vandaag()
-        opdracht.status = Opdrachtstatus.ACTIEF
+        beweging = Opdrachthandeling.BEANTWOORD
     elif handeling == Handeling.BETWISTEN:
         teruggave.uitkomst = Teruggaveuitkomst.LOPEND
         teruggave.afgehandeld_op = None
-        opdracht.status = Opdrachtstatus.OPGESCHORT
+        beweging = Opdrachthandeling.BETWIST
     elif handeling == Handeling.INTREKKEN:
         teruggave.uitkomst = Teruggaveuitkomst.INGETROKKEN
         teruggave.afgehandeld_op = vandaag()
-        opdracht.status = Opdrachtstatus.ACTIEF
+        beweging = Opdrachthandeling.INGETROKKEN
     else:
         return
+    # The engine's own table already allowed its move; this one must fit too, or the
+    # request and the assignment would disagree (the whole move is then rolled back).
+    opdracht.status = opdracht_doel(beweging, opdracht.status)
     teruggave.save(update_fields=["uitkomst", "wijziging", "afgehandeld_op"])
     opdracht.save(update_fields=["status", "bijgewerkt"])
     audit.record(
