@@ -40,7 +40,7 @@ class Betrokkenheidstatus(models.TextChoices):
     ZONDER = "zonder", _("Verder zonder inbreng, met uitleg")
 
 
-class Oordeel(models.TextChoices):
+class Toetsoordeel(models.TextChoices):
     """The verdict of an uitvoeringstoets."""
 
     UITVOERBAAR = "uitvoerbaar", _("Uitvoerbaar")

@@ -23,7 +23,7 @@ from uitvoerbaar.kennisbank.models import Beginsel, Regeling
 from uitvoerbaar.responsplicht import services as rp
 
 from . import services
-from .constants import Haalbaarheid, Oordeel, Stapstatus, Teruggavereden
+from .constants import Haalbaarheid, Stapstatus, Teruggavereden, Toetsoordeel
 from .models import Beleidsvoorstel, Betrokkenheid
 
 TITEL = "Vereenvoudiging bijstand: één inkomenstoets"
@@ -132,7 +132,7 @@ def load_demo_beleid() -> int:
             "invoeringsdatum_haalbaar": False,
             "vroegst_haalbare_datum": dt.date(vandaag.year + 1, 7, 1),
             "ondergrenzen": "Besluit binnen acht weken (Awb) komt in gevaar.",
-            "oordeel": Oordeel.NIET_UITVOERBAAR,
+            "oordeel": Toetsoordeel.NIET_UITVOERBAAR,
             "samenvatting": (
                 "Zoals het er nu ligt niet uitvoerbaar. Met een latere invoering en geld voor de "
                 "koppeling wel."

@@ -14,7 +14,7 @@ from uitvoerbaar.kennisbank.constants import RechtSoort
 from uitvoerbaar.kennisbank.models import Beginsel, Regeling
 from uitvoerbaar.responsplicht.forms import SELECT, TEXTAREA, TEXTBOX
 
-from .constants import Haalbaarheid, Oordeel, Teruggavereden
+from .constants import Haalbaarheid, Teruggavereden, Toetsoordeel
 from .models import Belofte
 
 DATUM = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 31-12-2026.")}
@@ -188,8 +188,8 @@ class ToetsForm(forms.Form):
         widget=_tekstvak(3),
     )
     oordeel = forms.ChoiceField(
-        label=_("Oordeel"),
-        choices=[("", _("Kies")), *list(Oordeel.choices)],
+        label=_("Toetsoordeel"),
+        choices=[("", _("Kies")), *list(Toetsoordeel.choices)],
         required=False,
         widget=forms.Select(attrs={"class": SELECT}),
     )

@@ -21,11 +21,11 @@ from uitvoerbaar.kennisbank.constants import RechtSoort
 from .constants import (
     Betrokkenheidstatus,
     Haalbaarheid,
-    Oordeel,
     Opdrachtstatus,
     Stapstatus,
     Teruggavereden,
     Teruggaveuitkomst,
+    Toetsoordeel,
     Toetsstatus,
     Voorstelstatus,
     Voorwaardeantwoord,
@@ -264,7 +264,9 @@ class Uitvoeringstoets(models.Model):
         _("vroegst haalbare invoeringsdatum"), null=True, blank=True
     )
     ondergrenzen = models.TextField(_("geraakte ondergrenzen van de dienstverlening"), blank=True)
-    oordeel = models.CharField(_("oordeel"), max_length=30, choices=Oordeel.choices, blank=True)
+    oordeel = models.CharField(
+        _("oordeel"), max_length=30, choices=Toetsoordeel.choices, blank=True
+    )
     samenvatting = models.TextField(_("samenvatting"), blank=True)
     opgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

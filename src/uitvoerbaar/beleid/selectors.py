@@ -19,9 +19,9 @@ from uitvoerbaar.kennisbank.models import Rechtuitspraak, Regeling
 from .constants import (
     Betrokkenheidstatus,
     Haalbaarheid,
-    Oordeel,
     Stapstatus,
     Teruggaveuitkomst,
+    Toetsoordeel,
     Toetsstatus,
     Voorwaardeantwoord,
 )
@@ -301,7 +301,7 @@ class Trackrecord:
 
     team: Eenheid
     voorstellen: int = 0
-    oordelen: dict[str, int] = field(default_factory=lambda: {o: 0 for o in Oordeel.values})
+    oordelen: dict[str, int] = field(default_factory=lambda: {o: 0 for o in Toetsoordeel.values})
     voorwaarden: dict[str, int] = field(
         default_factory=lambda: {a: 0 for a in Voorwaardeantwoord.values}
     )
@@ -342,7 +342,7 @@ class Trackrecord:
                     "max": max(self.aantal_inbreng, 1),
                 }
             )
-        for code, label in Oordeel.choices:
+        for code, label in Toetsoordeel.choices:
             rijen.append(
                 {
                     "groep": _("Oordelen in uitvoeringstoetsen"),

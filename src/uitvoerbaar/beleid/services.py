@@ -31,10 +31,10 @@ from .constants import (
     STANDAARD_STAPPEN,
     Betrokkenheidstatus,
     Haalbaarheid,
-    Oordeel,
     Stapstatus,
     Teruggavereden,
     Teruggaveuitkomst,
+    Toetsoordeel,
     Toetsstatus,
     Voorstelstatus,
     Voorwaardeantwoord,
@@ -543,7 +543,7 @@ def save_toets(
             )
         schoon[veld] = waarde
     oordeel = velden.get("oordeel") or ""
-    if oordeel and oordeel not in Oordeel.values:
+    if oordeel and oordeel not in Toetsoordeel.values:
         fouten.voeg_toe("oordeel", _("Kies een van de drie oordelen."))
     schoon["oordeel"] = oordeel
     for veld in ("kosten_eenmalig", "kosten_structureel"):
@@ -629,9 +629,9 @@ def publish_toets(*, toets: Uitvoeringstoets, door: Gebruiker) -> Uitvoeringstoe
     if not toets.oordeel:
         fouten.voeg_toe("oordeel", _("Kies uw oordeel: uitvoerbaar, onder voorwaarden of niet."))
     voorwaarden = list(toets.voorwaarden.all())
-    if toets.oordeel == Oordeel.ONDER_VOORWAARDEN and not voorwaarden:
+    if toets.oordeel == Toetsoordeel.ONDER_VOORWAARDEN and not voorwaarden:
         fouten.voeg_toe("voorwaarden", _("Noem de voorwaarden waaronder het uitvoerbaar is."))
-    if toets.oordeel == Oordeel.UITVOERBAAR and voorwaarden:
+    if toets.oordeel == Toetsoordeel.UITVOERBAAR and voorwaarden:
         fouten.voeg_toe(
             "voorwaarden",
             _("Stelt u voorwaarden? Kies dan het oordeel 'uitvoerbaar onder voorwaarden'."),

@@ -247,6 +247,7 @@ SPECTACULAR_SETTINGS = {
         "StapstatusEnum": "uitvoerbaar.beleid.constants.Stapstatus",
         "BetrokkenheidstatusEnum": "uitvoerbaar.beleid.constants.Betrokkenheidstatus",
         "OpdrachtstatusEnum": "uitvoerbaar.beleid.constants.Opdrachtstatus",
+        "ToetsoordeelEnum": "uitvoerbaar.beleid.constants.Toetsoordeel",
     },
 }
 

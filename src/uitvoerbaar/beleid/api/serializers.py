@@ -12,7 +12,7 @@ from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
 from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
 from uitvoerbaar.kennisbank.models import Beginsel
 
-from ..constants import Haalbaarheid, Oordeel, Teruggavereden
+from ..constants import Haalbaarheid, Teruggavereden, Toetsoordeel
 from ..models import (
     Beleidsvoorstel,
     Besluitstap,
@@ -253,7 +253,9 @@ class ToetsInvoer(serializers.Serializer[Any]):
         error_messages={"invalid": _("Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2027-07-01.")},
     )
     ondergrenzen = serializers.CharField(allow_blank=True, required=False, default="")
-    oordeel = serializers.ChoiceField(choices=Oordeel.choices, required=False, allow_blank=True)
+    oordeel = serializers.ChoiceField(
+        choices=Toetsoordeel.choices, required=False, allow_blank=True
+    )
     samenvatting = serializers.CharField(allow_blank=True, required=False, default="")
     voorwaarden = serializers.ListField(
         child=serializers.CharField(max_length=2000), required=False, default=list
@@ -263,7 +265,7 @@ class ToetsInvoer(serializers.Serializer[Any]):
 
 class ToetsFilter(serializers.Serializer[Any]):
     oordeel = KeuzeVeld(
-        Oordeel,
+        Toetsoordeel,
         required=False,
         help_text=_("Alleen toetsen met dit oordeel."),
         error_messages={"invalid_choice": _("Kies een oordeel uit de lijst.")},

@@ -20,7 +20,7 @@ from uitvoerbaar.kennisbank.tests.factories import BeginselFactory
 from uitvoerbaar.responsplicht.laden import load_soorten
 
 from .. import services
-from ..constants import Haalbaarheid, Oordeel
+from ..constants import Haalbaarheid, Toetsoordeel
 from ..models import Beleidsvoorstel, Opdracht, Uitvoeringstoets
 
 
@@ -119,7 +119,7 @@ TOETS_VELDEN: dict[str, Any] = {
     "invoeringsdatum_haalbaar": False,
     "vroegst_haalbare_datum": dt.date(2027, 7, 1),
     "ondergrenzen": "Bereikbaarheid van de telefoon.",
-    "oordeel": Oordeel.ONDER_VOORWAARDEN,
+    "oordeel": Toetsoordeel.ONDER_VOORWAARDEN,
     "samenvatting": "Uitvoerbaar als de invoering een half jaar later is.",
 }
 

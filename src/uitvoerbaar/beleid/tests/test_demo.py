@@ -11,7 +11,7 @@ from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.core import demo as core_demo
 
 from .. import selectors
-from ..constants import Oordeel, Opdrachtstatus, Teruggaveuitkomst, Voorwaardeantwoord
+from ..constants import Opdrachtstatus, Teruggaveuitkomst, Toetsoordeel, Voorwaardeantwoord
 from ..demo import TITEL
 from ..models import Beleidsvoorstel, Opdracht
 
@@ -24,7 +24,7 @@ def test_the_demo_walks_the_journey_and_loads_once(client: Client) -> None:
     voorstel = Beleidsvoorstel.objects.get(titel=TITEL)
     assert voorstel.stappen.get(status="actief").naam == "Besluitvorming"
     toets = voorstel.toetsen.get()
-    assert toets.oordeel == Oordeel.NIET_UITVOERBAAR and toets.gepubliceerd
+    assert toets.oordeel == Toetsoordeel.NIET_UITVOERBAAR and toets.gepubliceerd
     assert [v.antwoord for v in toets.voorwaarden.order_by("volgorde")] == [
         Voorwaardeantwoord.LEG_UIT,
         Voorwaardeantwoord.PAS_TOE,

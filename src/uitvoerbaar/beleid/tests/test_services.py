@@ -22,11 +22,11 @@ from ..constants import (
     STANDAARD_STAPPEN,
     Betrokkenheidstatus,
     Haalbaarheid,
-    Oordeel,
     Opdrachtstatus,
     Stapstatus,
     Teruggavereden,
     Teruggaveuitkomst,
+    Toetsoordeel,
     Toetsstatus,
     Voorwaardeantwoord,
 )
@@ -332,7 +332,7 @@ def test_publishing_an_incomplete_toets_is_refused_and_nothing_is_asked(
         publiceren=False,
         velden={
             "doenvermogen": "",
-            "oordeel": Oordeel.ONDER_VOORWAARDEN,
+            "oordeel": Toetsoordeel.ONDER_VOORWAARDEN,
             "vroegst_haalbare_datum": None,
         },
         voorwaarden=[],
@@ -374,7 +374,7 @@ def test_a_verdict_uitvoerbaar_with_conditions_is_refused(
     maak_toets: Callable[..., Uitvoeringstoets],
 ) -> None:
     voorstel = maak_voorstel()
-    toets = maak_toets(voorstel, publiceren=False, velden={"oordeel": Oordeel.UITVOERBAAR})
+    toets = maak_toets(voorstel, publiceren=False, velden={"oordeel": Toetsoordeel.UITVOERBAAR})
     with pytest.raises(ValidationError) as err:
         services.publish_toets(toets=toets, door=wereld.behandelaar)
     assert "voorwaarden" in err.value.message_dict
@@ -415,10 +415,10 @@ def test_a_published_toets_does_not_change(
     voorstel = maak_voorstel()
     maak_toets(voorstel)
     with pytest.raises(ValidationError):
-        maak_toets(voorstel, velden={"oordeel": Oordeel.UITVOERBAAR}, voorwaarden=[])
+        maak_toets(voorstel, velden={"oordeel": Toetsoordeel.UITVOERBAAR}, voorwaarden=[])
     with pytest.raises(ValidationError):
         services.publish_toets(toets=Uitvoeringstoets.objects.get(), door=wereld.behandelaar)
-    assert Uitvoeringstoets.objects.get().oordeel == Oordeel.ONDER_VOORWAARDEN
+    assert Uitvoeringstoets.objects.get().oordeel == Toetsoordeel.ONDER_VOORWAARDEN
 
 
 def test_a_promise_the_executor_calls_not_feasible_is_flagged_once_published(
@@ -647,7 +647,7 @@ def test_the_track_record_counts_per_policy_team(
     maak_opdracht: Callable[..., Opdracht],
 ) -> None:
     voorstel = maak_voorstel()
-    toets = maak_toets(voorstel, velden={"oordeel": Oordeel.NIET_UITVOERBAAR})
+    toets = maak_toets(voorstel, velden={"oordeel": Toetsoordeel.NIET_UITVOERBAAR})
     v = toets.voorwaarden.get()
     assert v.verzoek is not None
     rp.answer_leg_uit(
@@ -658,7 +658,7 @@ def test_the_track_record_counts_per_policy_team(
     [record] = selectors.trackrecord()
     assert record.team == wereld.team
     assert record.voorstellen == 1
-    assert record.oordelen[Oordeel.NIET_UITVOERBAAR] == 1 and record.toetsen == 1
+    assert record.oordelen[Toetsoordeel.NIET_UITVOERBAAR] == 1 and record.toetsen == 1
     assert record.voorwaarden[Voorwaardeantwoord.LEG_UIT] == 1
     assert record.opdrachten == 1
     assert record.teruggaven[Teruggaveuitkomst.LOPEND] == 1
