@@ -268,6 +268,15 @@ class Uitvoeringstoets(models.Model):
         _("oordeel"), max_length=30, choices=Toetsoordeel.choices, blank=True
     )
     samenvatting = models.TextField(_("samenvatting"), blank=True)
+    # The legal, financial, professional and citizen perspectives (U3), from the kennisbank.
+    perspectieven = models.OneToOneField(
+        "kennisbank.Perspectiefbeoordeling",
+        verbose_name=_("beoordeling vanuit vier perspectieven"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     opgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("opgesteld door"),

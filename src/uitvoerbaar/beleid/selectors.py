@@ -148,7 +148,7 @@ def aantal_niet_haalbaar(*, voorstel_id: int | None) -> int:
 
 def _toets_qs() -> QuerySet[Uitvoeringstoets]:
     return Uitvoeringstoets.objects.select_related(
-        "voorstel__ministerie", "organisatie"
+        "voorstel__ministerie", "organisatie", "perspectieven"
     ).prefetch_related(
         Prefetch(
             "voorwaarden",

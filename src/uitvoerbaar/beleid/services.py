@@ -21,6 +21,7 @@ from uitvoerbaar.audit import services as audit
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import OrganisatieSoort, Rol
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
+from uitvoerbaar.kennisbank import services as kennisbank
 from uitvoerbaar.kennisbank.constants import RechtSoort
 from uitvoerbaar.kennisbank.models import Beginsel, Regeling
 from uitvoerbaar.responsplicht import services as responsplicht
@@ -515,11 +516,13 @@ def save_toets(
     velden: Mapping[str, Any],
     voorwaarden: Sequence[str] = (),
     bevindingen: Mapping[int, tuple[str, str]] | None = None,
+    perspectieven: Mapping[str, Any] | None = None,
 ) -> Uitvoeringstoets:
     """Write or rewrite the draft uitvoeringstoets of `organisatie` on a proposal it is
     concerned with: the assessment, its verdict, its conditions (one per item) and its
-    finding on each promise (belofte id -> (haalbaarheid, toelichting)). A published toets
-    is not changed."""
+    finding on each promise (belofte id -> (haalbaarheid, toelichting)), and the four
+    perspectives (U3; `<perspectief>_oordeel` / `_toelichting`, through the kennisbank's
+    service). A published toets is not changed."""
     policy.require(door, "uitvoeringstoets.opstellen", organisatie)
     voorstel = _lock_voorstel(voorstel)
     if not voorstel.betrokken_organisaties.filter(pk=organisatie.pk).exists():
@@ -572,9 +575,20 @@ def save_toets(
                 f"bevinding_{belofte_id}_toelichting",
                 _("Leg uit waarom deze belofte niet zonder meer waar te maken is."),
             )
+    beoordeling = toets.perspectieven if toets is not None else None
+    if perspectieven is not None:
+        try:
+            beoordeling = kennisbank.save_perspectieven(
+                door=door, beoordeling=beoordeling, data=perspectieven
+            )
+        except ValidationError as exc:
+            for veld, meldingen in exc.message_dict.items():
+                fouten.voeg_toe(veld, meldingen[0])
+    # Everything is checked before anything is kept: on an error the whole save rolls back.
     fouten.controleer()
     if toets is None:
         toets = Uitvoeringstoets(voorstel=voorstel, organisatie=organisatie, opgesteld_door=door)
+    toets.perspectieven = beoordeling
     for veld, waarde in schoon.items():
         setattr(toets, veld, waarde)
     toets.opgesteld_door = door

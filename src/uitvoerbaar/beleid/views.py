@@ -21,6 +21,8 @@ from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import OrganisatieSoort, Rol
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.core.permissions import requires
+from uitvoerbaar.kennisbank.forms import PerspectievenForm
+from uitvoerbaar.kennisbank.models import PERSPECTIEF_VELDEN
 from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
 from uitvoerbaar.responsplicht.forms import fouten_naar_form
 
@@ -333,6 +335,29 @@ def _toets_initial(toets: Any) -> dict[str, Any]:
     return initial
 
 
+def _perspectieven_form(toets: Any, data: Any = None) -> PerspectievenForm:
+    form = PerspectievenForm(
+        data, prefix="perspectief", instance=toets.perspectieven if toets else None
+    )
+    # A perspective left out is "not assessed" (and shown as a gap), not a form error.
+    for veld in PERSPECTIEF_VELDEN:
+        form.fields[veld].required = False
+    return form
+
+
+def _fouten_van_toets(form: ToetsForm, perspectieven: Any, exc: ValidationError) -> None:
+    """The four perspectives' messages next to their fields, the rest on the toets form."""
+    if not hasattr(exc, "error_dict"):
+        fouten_naar_form(form, exc)
+        return
+    eigen = {k: v for k, v in exc.message_dict.items() if k not in PERSPECTIEF_VELDEN}
+    for veld, meldingen in exc.message_dict.items():
+        if veld in PERSPECTIEF_VELDEN:
+            perspectieven.add_error(veld, meldingen)
+    if eigen:
+        fouten_naar_form(form, ValidationError(eigen))
+
+
 @requires("uitvoeringstoets.opstellen")
 @require_http_methods(["GET", "HEAD", "POST"])
 def toets(request: HttpRequest, pk: int, org: str) -> HttpResponse:
@@ -347,8 +372,9 @@ def toets(request: HttpRequest, pk: int, org: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = ToetsForm(request.POST, beloften=beloften)
+        perspectieven = _perspectieven_form(bestaand, request.POST)
         status = 400
-        if form.is_valid():
+        if form.is_valid() and perspectieven.is_valid():
             try:
                 opgeslagen = services.save_toets(
                     voorstel=voorstel,
@@ -357,11 +383,12 @@ def toets(request: HttpRequest, pk: int, org: str) -> HttpResponse:
                     velden=form.velden(),
                     voorwaarden=form.voorwaardenlijst(),
                     bevindingen=form.bevindingen(),
+                    perspectieven=perspectieven.cleaned_data,
                 )
                 if "publiceren" in request.POST:
                     services.publish_toets(toets=opgeslagen, door=user)
             except ValidationError as exc:
-                fouten_naar_form(form, exc)
+                _fouten_van_toets(form, perspectieven, exc)
             else:
                 if "publiceren" in request.POST:
                     messages.success(
@@ -377,10 +404,17 @@ def toets(request: HttpRequest, pk: int, org: str) -> HttpResponse:
         bestaand = selectors.toets_van(voorstel=voorstel, organisatie=organisatie)
     else:
         form = ToetsForm(initial=_toets_initial(bestaand), beloften=beloften)
+        perspectieven = _perspectieven_form(bestaand)
     return render(
         request,
         "beleid/toets_form.html",
-        {"voorstel": voorstel, "organisatie": organisatie, "toets": bestaand, "form": form},
+        {
+            "voorstel": voorstel,
+            "organisatie": organisatie,
+            "toets": bestaand,
+            "form": form,
+            "perspectieven_form": perspectieven,
+        },
         status=status,
     )
 

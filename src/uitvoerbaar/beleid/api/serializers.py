@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
 from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
+from uitvoerbaar.kennisbank.api.serializers import PerspectievenSerializer
 from uitvoerbaar.kennisbank.models import Beginsel
 
 from ..constants import Haalbaarheid, Teruggavereden, Toetsoordeel
@@ -134,6 +135,7 @@ class UitvoeringstoetsSerializer(serializers.ModelSerializer[Uitvoeringstoets]):
     organisatie = OrganisatieKortSerializer(read_only=True)
     voorwaarden = VoorwaardeSerializer(many=True, read_only=True)
     bevindingen = BevindingSerializer(many=True, read_only=True)
+    perspectieven = PerspectievenSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Uitvoeringstoets
@@ -158,6 +160,7 @@ class UitvoeringstoetsSerializer(serializers.ModelSerializer[Uitvoeringstoets]):
             "samenvatting",
             "voorwaarden",
             "bevindingen",
+            "perspectieven",
         ]
 
 
@@ -261,6 +264,10 @@ class ToetsInvoer(serializers.Serializer[Any]):
         child=serializers.CharField(max_length=2000), required=False, default=list
     )
     bevindingen = BevindingInvoer(many=True, required=False, default=list)
+    perspectieven = PerspectievenSerializer(
+        required=False,
+        help_text=_("Juridisch, financieel, professioneel en burger: oordeel en toelichting."),
+    )
 
 
 class ToetsFilter(serializers.Serializer[Any]):

@@ -248,6 +248,7 @@ class ToetsOpslaan(APIView):
             b["belofte"]: (b["haalbaarheid"], b.get("toelichting", ""))
             for b in d.pop("bevindingen")
         }
+        perspectieven = d.pop("perspectieven", None)
         toets = services.save_toets(
             voorstel=voorstel,
             organisatie=org,
@@ -255,6 +256,7 @@ class ToetsOpslaan(APIView):
             velden=d,
             voorwaarden=voorwaarden,
             bevindingen=bevindingen,
+            perspectieven=dict(perspectieven) if perspectieven is not None else None,
         )
         return Response(
             UitvoeringstoetsSerializer(

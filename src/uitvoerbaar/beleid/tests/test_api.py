@@ -184,11 +184,25 @@ def test_the_executor_writes_and_publishes_its_toets_through_the_api(
         "samenvatting": "Zo niet.",
         "voorwaarden": ["Later invoeren."],
         "bevindingen": [{"belofte": b.pk, "haalbaarheid": "niet_haalbaar", "toelichting": "Nee."}],
+        "perspectieven": {"financieel_oordeel": "zorgen", "financieel_toelichting": "Te duur."},
     }
+    zonder_uitleg = client.put(
+        url,
+        {**volledig, "perspectieven": {"burger_oordeel": "zorgen"}},
+        content_type="application/json",
+    )
+    assert zonder_uitleg.status_code == 400
+    assert [e["field"] for e in zonder_uitleg.json()["errors"]] == ["burger_toelichting"]
     assert client.put(url, volledig, content_type="application/json").status_code == 200
     gepubliceerd = client.post(f"{url}/publiceren", content_type="application/json")
     assert gepubliceerd.status_code == 200
     assert gepubliceerd.json()["voorwaarden"][0]["verzoek"].startswith("RV-")
+    assert gepubliceerd.json()["perspectieven"]["financieel_oordeel"] == "zorgen"
+    assert gepubliceerd.json()["perspectieven"]["ontbrekend"] == [
+        "juridisch",
+        "professioneel",
+        "burger",
+    ]
     # Published: it does not change any more.
     nogmaals = client.put(url, volledig, content_type="application/json")
     assert nogmaals.status_code == 400

@@ -405,3 +405,45 @@ def test_silence_past_the_term_shows_on_the_public_proposal(
     later = b.verzoek.uiterste_datum + dt.timedelta(days=1)
     with time_machine.travel(dt.datetime(later.year, later.month, later.day, 12, tzinfo=dt.UTC)):
         assert _html(client.get(url)).count('data-testid="te-laat"') == 2
+
+
+def test_the_toets_carries_the_four_perspectives_and_shows_the_gaps(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel()
+    ingelogd(client, wereld.behandelaar)
+    url = f"/beleid/{voorstel.pk}/toets/tu/"
+    zorgen_zonder_uitleg = client.post(
+        url,
+        {
+            **_toets_post(voorstel),
+            "perspectief-juridisch_oordeel": "zorgen",
+            "perspectief-juridisch_toelichting": "",
+            "opslaan": "1",
+        },
+    )
+    assert zorgen_zonder_uitleg.status_code == 400
+    assert 'id="id_perspectief-juridisch_toelichting_error"' in _html(zorgen_zonder_uitleg)
+    assert not Uitvoeringstoets.objects.exists()
+    ok = client.post(
+        url,
+        {
+            **_toets_post(voorstel),
+            "perspectief-juridisch_oordeel": "zorgen",
+            "perspectief-juridisch_toelichting": "De wet laat geen overgang toe.",
+            "perspectief-burger_oordeel": "ernstige_zorgen",
+            "perspectief-burger_toelichting": "Mensen raken hun uitkering kwijt.",
+            "publiceren": "1",
+        },
+    )
+    assert ok.status_code == 302
+    toets = Uitvoeringstoets.objects.get()
+    assert toets.perspectieven is not None
+    assert [p.value for p in toets.perspectieven.ontbrekende_perspectieven()] == [
+        "financieel",
+        "professioneel",
+    ]
+    client.logout()
+    publiek = _html(client.get(f"/openbaar/beleid/uitvoeringstoetsen/{toets.pk}/"))
+    assert "De wet laat geen overgang toe." in publiek
+    assert 'data-perspectief="financieel" data-ontbreekt="true"' in publiek
