@@ -138,6 +138,16 @@ def load_demo_beleid() -> int:
                 "koppeling wel."
             ),
         },
+        perspectieven={
+            "juridisch_oordeel": "zorgen",
+            "juridisch_toelichting": "De Participatiewet kent nog geen overgangsregeling.",
+            "financieel_oordeel": "ernstige_zorgen",
+            "financieel_toelichting": "De koppeling kost 4,5 miljoen euro; dat geld is er niet.",
+            "professioneel_oordeel": "zorgen",
+            "professioneel_toelichting": "Klantmanagers verliezen ruimte voor maatwerk.",
+            "burger_oordeel": "ernstige_zorgen",
+            "burger_toelichting": "Elke maand opgeven lukt mensen met schulden vaak niet.",
+        },
         voorwaarden=[
             f"Invoering niet eerder dan 1 juli {vandaag.year + 1}.",
             "Eenmalig 4,5 miljoen euro voor de koppeling met de gemeenten.",

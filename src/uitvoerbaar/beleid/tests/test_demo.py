@@ -25,6 +25,7 @@ def test_the_demo_walks_the_journey_and_loads_once(client: Client) -> None:
     assert voorstel.stappen.get(status="actief").naam == "Besluitvorming"
     toets = voorstel.toetsen.get()
     assert toets.oordeel == Toetsoordeel.NIET_UITVOERBAAR and toets.gepubliceerd
+    assert toets.perspectieven is not None and toets.perspectieven.is_compleet
     assert [v.antwoord for v in toets.voorwaarden.order_by("volgorde")] == [
         Voorwaardeantwoord.LEG_UIT,
         Voorwaardeantwoord.PAS_TOE,
