@@ -126,7 +126,7 @@ def test_the_beleid_journey_in_the_browser_ends_on_the_public_pages(page: Any) -
     ):
         page.get_by_label(label, exact=True).fill(tekst)
     page.get_by_label("Is de beoogde invoeringsdatum haalbaar?").select_option("ja")
-    page.get_by_label("Toetsoordeel").select_option("niet_uitvoerbaar")
+    page.get_by_label("Eindoordeel").select_option("niet_uitvoerbaar")
     page.get_by_label("Belofte: U krijgt binnen vier weken een besluit.").select_option(
         "niet_haalbaar"
     )

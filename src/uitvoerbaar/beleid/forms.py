@@ -188,7 +188,7 @@ class ToetsForm(forms.Form):
         widget=_tekstvak(3),
     )
     oordeel = forms.ChoiceField(
-        label=_("Toetsoordeel"),
+        label=_("Eindoordeel"),
         choices=[("", _("Kies")), *list(Toetsoordeel.choices)],
         required=False,
         widget=forms.Select(attrs={"class": SELECT}),
