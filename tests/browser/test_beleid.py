@@ -100,7 +100,7 @@ def test_the_beleid_journey_in_the_browser_ends_on_the_public_pages(page: Any) -
     _klik(page, "Stap \u2018Probleemanalyse\u2019 afronden")
     assert "Inbreng ontbreekt van: Proefdienst Uitkeringen" in page.locator("main").inner_text()
     assert_toegankelijk(page)
-    page.get_by_label("Waarom gaat u zonder deze inbreng verder?").fill(
+    page.get_by_label("Waarom gaat u zonder de inbreng van Proefdienst Uitkeringen verder?").fill(
         "De Kamer wil de analyse voor de zomer; de dienst krijgt de opties voor inbreng."
     )
     _klik(page, "Uitleg publiceren")

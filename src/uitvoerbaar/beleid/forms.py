@@ -124,6 +124,14 @@ class UitlegForm(forms.Form):
         widget=_tekstvak(3),
     )
 
+    def __init__(self, *args: Any, organisatie: Organisatie | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisatie is not None:
+            # Several of these forms can be on one page: each label names its organisation.
+            self.fields["uitleg"].label = _(
+                "Waarom gaat u zonder de inbreng van %(org)s verder?"
+            ) % {"org": organisatie.naam}
+
 
 class BelofteForm(forms.Form):
     soort = forms.ChoiceField(

@@ -148,7 +148,11 @@ def _voorstelpagina(
     )
     uitleg_forms = (
         [
-            (b, gebonden.get(f"uitleg-{b.pk}") or UitlegForm(prefix=f"uitleg-{b.pk}"))
+            (
+                b,
+                gebonden.get(f"uitleg-{b.pk}")
+                or UitlegForm(prefix=f"uitleg-{b.pk}", organisatie=b.organisatie),
+            )
             for b in ontbrekend
         ]
         if beheren
@@ -245,7 +249,13 @@ def uitleg(request: HttpRequest, pk: int, betrokkenheid: int) -> HttpResponse:
         )
         return _("Uw uitleg is vastgelegd en staat openbaar bij het voorstel.")
 
-    return _handel(request, pk, sleutel, UitlegForm(request.POST, prefix=sleutel), uitvoeren)
+    return _handel(
+        request,
+        pk,
+        sleutel,
+        UitlegForm(request.POST, prefix=sleutel, organisatie=b.organisatie),
+        uitvoeren,
+    )
 
 
 def _stap_form(voorstel: Beleidsvoorstel, stap: Any, data: Any = None, **kw: Any) -> StapForm:
