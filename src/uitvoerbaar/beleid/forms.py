@@ -364,3 +364,17 @@ class StapForm(forms.Form):
     def __init__(self, *args: Any, betrokken: QuerySet[Organisatie], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisaties"].queryset = betrokken  # type: ignore[attr-defined]
+
+
+class BetrokkeneForm(forms.Form):
+    organisatie = forms.ModelChoiceField(
+        label=_("Uitvoerder of medeoverheid"),
+        queryset=Organisatie.objects.none(),
+        empty_label=_("Kies"),
+        required=False,
+        widget=forms.Select(attrs={"class": SELECT}),
+    )
+
+    def __init__(self, *args: Any, kandidaten: QuerySet[Organisatie], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = kandidaten  # type: ignore[attr-defined]

@@ -207,27 +207,8 @@ def _start_stap(stap: Besluitstap | None, *, door: Gebruiker) -> None:
     stap.save(update_fields=["status", "gestart_op"])
     namen = []
     for betrokkenheid in stap.betrokkenen.select_related("organisatie"):
-        betrokkenheid.verzoek = responsplicht.create_reactieverzoek(
-            soort="betrokkenheid-besluitstap",
-            onderwerp=responsplicht.Onderwerp(
-                type=BETROKKENHEID,
-                id=str(betrokkenheid.pk),
-                titel=f"{voorstel.titel}: {stap.naam}",
-                url=reverse("beleid:voorstel", args=[voorstel.pk]),
-            ),
-            vraag=_(
-                "Het %(ministerie)s werkt aan het beleidsvoorstel '%(titel)s' en is bij de stap "
-                "'%(stap)s'. Wat betekent dit voor uw uitvoering, en wat hebt u nodig? Uw inbreng "
-                "bepaalt mee of het voorstel verder kan."
-            )
-            % {"ministerie": voorstel.ministerie.naam, "titel": voorstel.titel, "stap": stap.naam},
-            door=door,
-            ontvanger_organisatie=betrokkenheid.organisatie,
-            ontvanger_rol=Rol.BEHANDELAAR,
-            verzoeker_organisatie=voorstel.ministerie,
-            verzoeker_rol=Rol.BELEIDSMAKER,
-        )
-        betrokkenheid.save(update_fields=["verzoek"])
+        betrokkenheid.stap = stap
+        _vraag_inbreng(betrokkenheid, door=door)
         namen.append(betrokkenheid.organisatie.slug)
     audit.record(
         event="beleidsvoorstel.stap_gestart",
@@ -307,6 +288,71 @@ def advance_stap(*, voorstel: Beleidsvoorstel, door: Gebruiker) -> Besluitstap |
     volgende.voorstel = voorstel
     _start_stap(volgende, door=door)
     return volgende
+
+
+def _vraag_inbreng(betrokkenheid: Betrokkenheid, *, door: Gebruiker) -> None:
+    """Open the request for input of one organisation at a step under way."""
+    stap = betrokkenheid.stap
+    voorstel = stap.voorstel
+    betrokkenheid.verzoek = responsplicht.create_reactieverzoek(
+        soort="betrokkenheid-besluitstap",
+        onderwerp=responsplicht.Onderwerp(
+            type=BETROKKENHEID,
+            id=str(betrokkenheid.pk),
+            titel=f"{voorstel.titel}: {stap.naam}",
+            url=reverse("beleid:voorstel", args=[voorstel.pk]),
+        ),
+        vraag=_(
+            "Het %(ministerie)s werkt aan het beleidsvoorstel '%(titel)s' en is bij de stap "
+            "'%(stap)s'. Wat betekent dit voor uw uitvoering, en wat hebt u nodig? Uw inbreng "
+            "bepaalt mee of het voorstel verder kan."
+        )
+        % {"ministerie": voorstel.ministerie.naam, "titel": voorstel.titel, "stap": stap.naam},
+        door=door,
+        ontvanger_organisatie=betrokkenheid.organisatie,
+        ontvanger_rol=Rol.BEHANDELAAR,
+        verzoeker_organisatie=voorstel.ministerie,
+        verzoeker_rol=Rol.BELEIDSMAKER,
+    )
+    betrokkenheid.save(update_fields=["verzoek"])
+
+
+@transaction.atomic
+def add_betrokkene(
+    *, voorstel: Beleidsvoorstel, door: Gebruiker, organisatie: Organisatie
+) -> Beleidsvoorstel:
+    """Involve one more executor or co-government in a running proposal: it is named on every
+    key step still to come, and, if the current step is a key step, asked for input at once
+    (the gate then waits for it too)."""
+    voorstel = _lock_voorstel(voorstel)
+    policy.require(door, "beleidsvoorstel.beheren", voorstel)
+    fouten = _Fouten()
+    _check_uitvoerders([organisatie], fouten)
+    if voorstel.status != Voorstelstatus.LOPEND:
+        fouten.voeg_toe("betrokken", _("Dit voorstel heeft alle stappen al doorlopen."))
+    elif voorstel.betrokken_organisaties.filter(pk=organisatie.pk).exists():
+        fouten.voeg_toe(
+            "betrokken", _("%(org)s is al bij dit voorstel betrokken.") % {"org": organisatie.naam}
+        )
+    fouten.controleer()
+    voorstel.betrokken_organisaties.add(organisatie)
+    stappen = list(
+        voorstel.stappen.filter(
+            sleutelstap=True, status__in=[Stapstatus.GEPLAND, Stapstatus.ACTIEF]
+        )
+    )
+    for stap in stappen:
+        stap.voorstel = voorstel
+        betrokkenheid = Betrokkenheid.objects.create(stap=stap, organisatie=organisatie)
+        if stap.status == Stapstatus.ACTIEF:
+            _vraag_inbreng(betrokkenheid, door=door)
+    audit.record(
+        event="beleidsvoorstel.betrokkene_toegevoegd",
+        actor=door,
+        obj=voorstel,
+        data={"organisatie": organisatie.slug, "stappen": [s.naam for s in stappen]},
+    )
+    return voorstel
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/volgende-stap/", views.volgende_stap, name="volgende_stap"),
     path("<int:pk>/uitleg/<int:betrokkenheid>/", views.uitleg, name="uitleg"),
     path("<int:pk>/stappen/<int:stap>/", views.stap_inrichten, name="stap_inrichten"),
+    path("<int:pk>/betrokkenen/", views.betrokkene, name="betrokkene"),
     path("<int:pk>/beloften/", views.belofte, name="belofte"),
     path("<int:pk>/documenten/", views.bijlage, name="bijlage"),
     path("<int:pk>/toets/<slug:org>/", views.toets, name="toets"),

@@ -30,6 +30,7 @@ from . import selectors, services
 from .constants import Stapstatus
 from .forms import (
     BelofteForm,
+    BetrokkeneForm,
     BijlageForm,
     OpdrachtForm,
     StapForm,
@@ -174,6 +175,7 @@ def _voorstelpagina(
         "stap_form": gebonden.get("stap") or forms.Form(),
         "belofte_form": gebonden.get("belofte") or BelofteForm(prefix="belofte"),
         "bijlage_form": gebonden.get("bijlage") or BijlageForm(prefix="bijlage"),
+        "betrokkene_form": gebonden.get("betrokkene") or _betrokkene_form(voorstel),
         "stap_forms": [
             (
                 s,
@@ -286,6 +288,34 @@ def stap_inrichten(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
         _stap_form(item, besluitstap, request.POST),
         uitvoeren,
         velden={"betrokken": "organisaties"},
+    )
+
+
+def _betrokkene_form(voorstel: Beleidsvoorstel, data: Any = None) -> BetrokkeneForm:
+    kandidaten = _uitvoerders().exclude(
+        pk__in=[o.pk for o in voorstel.betrokken_organisaties.all()]
+    )
+    return BetrokkeneForm(data, prefix="betrokkene", kandidaten=kandidaten)
+
+
+@requires("beleidsvoorstel.beheren")
+@require_POST
+def betrokkene(request: HttpRequest, pk: int) -> HttpResponse:
+    def uitvoeren(item: Beleidsvoorstel, form: forms.Form) -> str:
+        organisatie = form.cleaned_data["organisatie"]
+        if organisatie is None:
+            raise ValidationError({"organisatie": _("Kies een uitvoerder of medeoverheid.")})
+        services.add_betrokkene(voorstel=item, door=_gebruiker(request), organisatie=organisatie)
+        return _("%(org)s is nu betrokken.") % {"org": organisatie.naam}
+
+    item = selectors.voorstel_detail(pk=pk)
+    return _handel(
+        request,
+        pk,
+        "betrokkene",
+        _betrokkene_form(item, request.POST),
+        uitvoeren,
+        velden={"betrokken": "organisatie"},
     )
 
 

@@ -673,3 +673,40 @@ def test_the_track_record_counts_per_policy_team(
         Betrokkenheidstatus.ONTVANGEN: 0,
         Betrokkenheidstatus.ZONDER: 1,
     }
+
+
+def test_an_organisation_involved_later_is_asked_at_once_when_the_step_is_key(
+    wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel(betrokken=[wereld.uitvoerder])
+    services.advance_stap(voorstel=voorstel, door=wereld.beleidsmaker)  # probleemanalyse
+    services.add_betrokkene(
+        voorstel=voorstel, door=wereld.beleidsmaker, organisatie=wereld.gemeente
+    )
+    stap = services.huidige_stap(voorstel)
+    assert stap is not None
+    nieuw = stap.betrokkenen.get(organisatie=wereld.gemeente)
+    assert nieuw.verzoek is not None and nieuw.verzoek.ontvanger_organisatie == wereld.gemeente
+    # Named on every key step still to come, not on the closed one.
+    assert set(
+        Betrokkenheid.objects.filter(organisatie=wereld.gemeente).values_list(
+            "stap__naam", flat=True
+        )
+    ) == {"Probleemanalyse", "Beleidsopties", "Ontwerp regelgeving", "Besluitvorming", "Evaluatie"}
+    assert {b.organisatie for b in services.ontbrekende_inbreng(stap)} == {
+        wereld.uitvoerder,
+        wereld.gemeente,
+    }
+    with pytest.raises(ValidationError):
+        services.add_betrokkene(
+            voorstel=voorstel, door=wereld.beleidsmaker, organisatie=wereld.gemeente
+        )
+    with pytest.raises(ValidationError):
+        services.add_betrokkene(
+            voorstel=voorstel, door=wereld.beleidsmaker, organisatie=wereld.ander_ministerie
+        )
+    with pytest.raises(PermissionDenied):
+        services.add_betrokkene(
+            voorstel=voorstel, door=wereld.bestuur_andere, organisatie=wereld.andere_uitvoerder
+        )
+    assert not voorstel.betrokken_organisaties.filter(pk=wereld.andere_uitvoerder.pk).exists()

@@ -447,3 +447,21 @@ def test_the_toets_carries_the_four_perspectives_and_shows_the_gaps(
     publiek = _html(client.get(f"/openbaar/beleid/uitvoeringstoetsen/{toets.pk}/"))
     assert "De wet laat geen overgang toe." in publiek
     assert 'data-perspectief="financieel" data-ontbreekt="true"' in publiek
+
+
+def test_the_ministry_involves_another_organisation_in_the_screen(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel(betrokken=[wereld.uitvoerder])
+    ingelogd(client, wereld.beleidsmaker)
+    url = f"/beleid/{voorstel.pk}/betrokkenen/"
+    leeg = client.post(url, {"betrokkene-organisatie": ""})
+    assert leeg.status_code == 400
+    assert 'id="id_betrokkene-organisatie_error"' in _html(leeg)
+    ok = client.post(url, {"betrokkene-organisatie": wereld.gemeente.pk})
+    assert ok.status_code == 302
+    assert voorstel.betrokken_organisaties.filter(pk=wereld.gemeente.pk).exists()
+    ingelogd(client, wereld.behandelaar)
+    geweigerd = client.post(url, {"betrokkene-organisatie": wereld.andere_uitvoerder.pk})
+    assert geweigerd.status_code == 403
+    assert not voorstel.betrokken_organisaties.filter(pk=wereld.andere_uitvoerder.pk).exists()
