@@ -16,6 +16,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from uitvoerbaar.audit import services as audit
 from uitvoerbaar.core import policy
@@ -542,14 +543,16 @@ TOETS_TEKSTVELDEN: tuple[str, ...] = (
     "samenvatting",
 )
 # Required before publication, with the message that says what is missing.
-VERPLICHT_BIJ_PUBLICATIE: dict[str, str] = {
-    "uitvoerbaarheid": "Beschrijf of uw organisatie dit kan uitvoeren.",
-    "handhaafbaarheid": "Beschrijf of de regels te handhaven zijn.",
-    "doenvermogen": "Beschrijf of burgers kunnen doen wat de regels van hen vragen.",
-    "gevolgen_burgers": "Beschrijf de gevolgen voor burgers.",
-    "capaciteit_kosten": "Beschrijf wat dit vraagt aan mensen en geld.",
-    "ict_wijzigingen": "Beschrijf welke wijzigingen in ICT nodig zijn (of schrijf 'geen').",
-    "samenvatting": "Vat uw oordeel samen in een paar zinnen.",
+VERPLICHT_BIJ_PUBLICATIE: dict[str, Any] = {
+    "uitvoerbaarheid": gettext_lazy("Beschrijf of uw organisatie dit kan uitvoeren."),
+    "handhaafbaarheid": gettext_lazy("Beschrijf of de regels te handhaven zijn."),
+    "doenvermogen": gettext_lazy("Beschrijf of burgers kunnen doen wat de regels van hen vragen."),
+    "gevolgen_burgers": gettext_lazy("Beschrijf de gevolgen voor burgers."),
+    "capaciteit_kosten": gettext_lazy("Beschrijf wat dit vraagt aan mensen en geld."),
+    "ict_wijzigingen": gettext_lazy(
+        "Beschrijf welke wijzigingen in ICT nodig zijn (of schrijf 'geen')."
+    ),
+    "samenvatting": gettext_lazy("Vat uw oordeel samen in een paar zinnen."),
 }
 
 
@@ -685,7 +688,7 @@ def publish_toets(*, toets: Uitvoeringstoets, door: Gebruiker) -> Uitvoeringstoe
     fouten = _Fouten()
     for veld, melding in VERPLICHT_BIJ_PUBLICATIE.items():
         if not getattr(toets, veld).strip():
-            fouten.voeg_toe(veld, _(melding))
+            fouten.voeg_toe(veld, str(melding))
     if not toets.oordeel:
         fouten.voeg_toe("oordeel", _("Kies uw oordeel: uitvoerbaar, onder voorwaarden of niet."))
     voorwaarden = list(toets.voorwaarden.all())
@@ -810,10 +813,10 @@ def _volg_voorwaarde(verzoek: Reactieverzoek, handeling: Handeling) -> None:
 # --- assignments and their return --------------------------------------------------------------
 
 _OPDRACHT_TEKSTEN = {
-    "titel": ("Geef de opdracht een titel.", 300),
-    "omschrijving": ("Beschrijf wat er moet gebeuren.", MAX_TEKST),
+    "titel": (gettext_lazy("Geef de opdracht een titel."), 300),
+    "omschrijving": (gettext_lazy("Beschrijf wat er moet gebeuren."), MAX_TEKST),
     "wettelijke_grondslag": (
-        "Noem de wettelijke grondslag, bijvoorbeeld: art. 4 Participatiewet.",
+        gettext_lazy("Noem de wettelijke grondslag, bijvoorbeeld: art. 4 Participatiewet."),
         300,
     ),
 }
@@ -823,7 +826,7 @@ def _opdracht_velden(velden: Mapping[str, Any], fouten: _Fouten) -> dict[str, An
     schoon: dict[str, Any] = {}
     for veld, (melding, lengte) in _OPDRACHT_TEKSTEN.items():
         if veld in velden:
-            schoon[veld] = fouten.tekst(velden[veld], veld, _(melding), max_lengte=lengte)
+            schoon[veld] = fouten.tekst(velden[veld], veld, str(melding), max_lengte=lengte)
     if "deadline" in velden:
         deadline = velden["deadline"]
         if deadline is None:
