@@ -3,13 +3,15 @@ public pages, each free of serious or critical axe-core violations.
 
 The journey: a policy officer makes a proposal with a promise and moves it on; the gate stops
 a key step without input, and opens after a published explanation; the executor writes a
-negative toets with a condition and calls the promise not feasible; the ministry answers the
+negative toets with a condition and calls the promise not feasible, and gives its input at the
+next key step on the engine, which lets that step close; the ministry answers the
 condition leg uit on the engine; the executor's board hands an assignment back and the
 ministry's top changes it (pas toe); the public pages show toets, flag and teruggave."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -135,12 +137,30 @@ def test_the_beleid_journey_in_the_browser_ends_on_the_public_pages(page: Any) -
     toets = Uitvoeringstoets.objects.get()
     assert toets.gepubliceerd, page.locator("main").inner_text()
     assert page.get_by_test_id("belofte-vlag").count() == 1
+
+    # At the options step the executor gives its input: it answers the request on the engine.
+    page.get_by_role("link", name=re.compile(r"verzoek om inbreng RV-")).last.click()
+    page.wait_for_load_state()
+    assert_toegankelijk(page)
+    formulier = page.locator("#form-pastoe")
+    formulier.get_by_label("Welke maatregel neemt u?").fill(
+        "Variant B kunnen wij uitvoeren, met een overgang van zes maanden."
+    )
+    formulier.get_by_label("Wie voert de maatregel uit?").fill("Proefdienst Uitkeringen")
+    formulier.get_by_label("Wanneer is de maatregel uitgevoerd?").fill(vandaag.isoformat())
+    formulier.get_by_role("button", name="Verstuur antwoord (pas toe)").click()
+    page.wait_for_load_state()
     _uitloggen(page)
+
+    # With that input the ministry can close the options step.
+    inloggen(page, "margriet", WACHTWOORD)
+    page.goto(f"/beleid/{voorstel.pk}/")
+    _klik(page, "Stap \u2018Beleidsopties\u2019 afronden")
+    assert "Ontwerp regelgeving" in page.get_by_test_id("huidige-stap").inner_text()
 
     # The ministry answers the condition leg uit, on the engine.
     voorwaarde = toets.voorwaarden.get()
     assert voorwaarde.verzoek is not None
-    inloggen(page, "margriet", WACHTWOORD)
     page.goto(f"/verzoeken/{voorwaarde.verzoek.pk}/")
     formulier = page.locator("#form-leguit")
     formulier.get_by_label("Waarom volgt u het verzoek niet?").fill(
