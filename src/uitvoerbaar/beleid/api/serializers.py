@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
+from uitvoerbaar.core.models import Organisatie
 from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
 from uitvoerbaar.kennisbank.api.serializers import PerspectievenSerializer
-from uitvoerbaar.kennisbank.models import Beginsel
+from uitvoerbaar.kennisbank.models import Beginsel, Regeling
 
 from ..constants import Haalbaarheid, Teruggavereden, Toetsoordeel
 from ..models import (
@@ -283,3 +284,55 @@ class ToetsFilter(serializers.Serializer[Any]):
     voorstel = serializers.IntegerField(
         required=False, min_value=1, help_text=_("Het nummer van het beleidsvoorstel.")
     )
+
+
+def _organisatie_veld(help_text: Any, **kwargs: Any) -> serializers.SlugRelatedField[Any]:
+    return serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organisatie.objects.all(),
+        help_text=help_text,
+        error_messages={"does_not_exist": _("Deze organisatie bestaat niet.")},
+        **kwargs,
+    )
+
+
+class VoorstelInvoer(serializers.Serializer[Any]):
+    ministerie = _organisatie_veld(_("Korte naam van het ministerie."))
+    titel = serializers.CharField(allow_blank=True, max_length=300)
+    samenvatting = serializers.CharField(allow_blank=True, max_length=20_000)
+    betrokken = _organisatie_veld(
+        _("Korte namen van de betrokken uitvoerders en medeoverheden."), many=True
+    )
+    beleidsteam = serializers.IntegerField(
+        required=False, allow_null=True, help_text=_("Het nummer van de eenheid (beleidsteam).")
+    )
+    regelingen = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Regeling.objects.all(),
+        many=True,
+        required=False,
+        error_messages={"does_not_exist": _("Deze regeling staat niet in de kennisbank.")},
+    )
+    beoogde_invoering = serializers.DateField(required=False, allow_null=True)
+    stappen = serializers.ListField(
+        child=serializers.DictField(),
+        required=False,
+        help_text=_(
+            'Besluitstappen in volgorde, elk {"naam": "...", "sleutelstap": true}. Leeg: de acht '
+            "standaardstappen."
+        ),
+    )
+
+
+class OpdrachtInvoer(serializers.Serializer[Any]):
+    ministerie = _organisatie_veld(_("Korte naam van het ministerie."))
+    uitvoerder = _organisatie_veld(_("Korte naam van de uitvoerder."))
+    titel = serializers.CharField(allow_blank=True, max_length=300)
+    omschrijving = serializers.CharField(allow_blank=True, max_length=20_000)
+    wettelijke_grondslag = serializers.CharField(allow_blank=True, max_length=300)
+    deadline = serializers.DateField(
+        error_messages={"invalid": _("Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2027-07-01.")}
+    )
+    budget = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    beleidsteam = serializers.IntegerField(required=False, allow_null=True)
+    voorstel = serializers.IntegerField(required=False, allow_null=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from uitvoerbaar.core import policy
-from uitvoerbaar.core.models import Gebruiker, Organisatie
+from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.responsplicht.api import schema
 
 from .. import selectors, services
@@ -27,12 +28,14 @@ from ..models import Beleidsvoorstel, Opdracht, Uitvoeringstoets
 from .serializers import (
     BeleidsvoorstelDetailSerializer,
     BeleidsvoorstelSerializer,
+    OpdrachtInvoer,
     OpdrachtSerializer,
     TeruggaveInvoer,
     ToetsFilter,
     ToetsInvoer,
     UitlegInvoer,
     UitvoeringstoetsSerializer,
+    VoorstelInvoer,
 )
 
 TAG = "beleid"
@@ -63,6 +66,51 @@ class BeleidsvoorstelList(generics.ListAPIView[Beleidsvoorstel]):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="beleidsvoorstel_maken",
+        summary="Beleidsvoorstel maken",
+        description=(
+            "Een beleidsvoorstel van uw ministerie, met de betrokken uitvoerders en "
+            "medeoverheden en de besluitstappen (standaard acht). De eerste stap begint meteen. "
+            "Alleen beleidsmakers van dat ministerie."
+        ),
+        tags=[TAG],
+        request=VoorstelInvoer,
+        responses={201: BeleidsvoorstelDetailSerializer, **schema.problemen(400, 403)},
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        door = _user(request)
+        # Reading is public; making a proposal is for policy officers (the service checks
+        # the ministry itself).
+        policy.require(door, "beleidsvoorstel.beheren")
+        invoer = VoorstelInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        stappen = None
+        if d.get("stappen"):
+            stappen = [(str(s.get("naam", "")), bool(s.get("sleutelstap"))) for s in d["stappen"]]
+        voorstel = services.create_voorstel(
+            door=door,
+            ministerie=d["ministerie"],
+            titel=d["titel"],
+            samenvatting=d["samenvatting"],
+            betrokken=list(d["betrokken"]),
+            beleidsteam=_eenheid(d.get("beleidsteam")),
+            regelingen=list(d.get("regelingen", [])),
+            beoogde_invoering=d.get("beoogde_invoering"),
+            stappen=stappen,
+        )
+        return Response(_voorstel_data(selectors.voorstel_detail(pk=voorstel.pk)), status=201)
+
+
+def _eenheid(pk: int | None) -> Eenheid | None:
+    if pk is None:
+        return None
+    eenheid = Eenheid.objects.filter(pk=pk).first()
+    if eenheid is None:
+        raise ValidationError({"beleidsteam": _("Dit beleidsteam bestaat niet.")})
+    return eenheid
 
 
 def _voorstel_data(voorstel: Beleidsvoorstel) -> dict[str, Any]:
@@ -308,6 +356,46 @@ class OpdrachtList(generics.ListAPIView[Opdracht]):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="opdracht_geven",
+        summary="Opdracht geven",
+        description=(
+            "Een opdracht van uw ministerie aan een uitvoeringsorganisatie of medeoverheid: "
+            "wat, op welke wettelijke grondslag, wanneer klaar, met welk budget. Alleen "
+            "beleidsmakers van dat ministerie."
+        ),
+        tags=[TAG],
+        request=OpdrachtInvoer,
+        responses={201: OpdrachtSerializer, **schema.problemen(400, 403)},
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        door = _user(request)
+        policy.require(door, "beleidsvoorstel.beheren")
+        invoer = OpdrachtInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = dict(invoer.validated_data)
+        voorstel = None
+        if d.get("voorstel") is not None:
+            voorstel = Beleidsvoorstel.objects.filter(pk=d["voorstel"]).first()
+            if voorstel is None:
+                raise ValidationError({"voorstel": _("Dit beleidsvoorstel bestaat niet.")})
+        opdracht = services.create_opdracht(
+            door=door,
+            ministerie=d["ministerie"],
+            uitvoerder=d["uitvoerder"],
+            titel=d["titel"],
+            omschrijving=d["omschrijving"],
+            wettelijke_grondslag=d["wettelijke_grondslag"],
+            deadline=d["deadline"],
+            budget=d.get("budget"),
+            beleidsteam=_eenheid(d.get("beleidsteam")),
+            voorstel=voorstel,
+        )
+        return Response(
+            OpdrachtSerializer(selectors.opdracht_detail(user=door, pk=opdracht.pk)).data,
+            status=201,
+        )
 
 
 class OpdrachtDetail(APIView):

@@ -268,3 +268,93 @@ def test_toetsen_can_be_filtered_and_a_bad_filter_is_refused(
     fout = client.get("/api/v1/uitvoeringstoetsen?oordeel=misschien&voorstel=nul")
     assert fout.status_code == 400 and fout["Content-Type"] == PROBLEM
     assert {e["field"] for e in fout.json()["errors"]} == {"oordeel", "voorstel"}
+
+
+def test_a_policy_officer_makes_a_proposal_and_an_assignment_through_the_api(
+    client: Client, wereld: Wereld
+) -> None:
+    ingelogd(client, wereld.beleidsmaker)
+    voorstel = client.post(
+        "/api/v1/beleidsvoorstellen",
+        {
+            "ministerie": "mvt",
+            "titel": "Eén toets",
+            "samenvatting": "Minder regels.",
+            "betrokken": ["tu", "testdorp"],
+            "beleidsteam": wereld.team.pk,
+            "stappen": [{"naam": "Schets", "sleutelstap": True}, {"naam": "Besluit"}],
+        },
+        content_type="application/json",
+    )
+    assert voorstel.status_code == 201, voorstel.json()
+    data = voorstel.json()
+    assert [(s["naam"], s["status"]) for s in data["stappen"]] == [
+        ("Schets", "actief"),
+        ("Besluit", "gepland"),
+    ]
+    assert len(data["stappen"][0]["betrokkenen"]) == 2
+    opdracht = client.post(
+        "/api/v1/opdrachten",
+        {
+            "ministerie": "mvt",
+            "uitvoerder": "tu",
+            "titel": "Invoeren",
+            "omschrijving": "Voer het in.",
+            "wettelijke_grondslag": "art. 4 Participatiewet",
+            "deadline": "2099-01-01",
+            "budget": 10,
+            "voorstel": data["id"],
+        },
+        content_type="application/json",
+    )
+    assert opdracht.status_code == 201, opdracht.json()
+    assert opdracht.json()["status"] == Opdrachtstatus.ACTIEF
+
+
+@pytest.mark.parametrize("wie", ["bestuur", "beleidsmaker_elders"])
+def test_others_cannot_make_a_proposal_or_assignment_for_the_ministry(
+    client: Client, wereld: Wereld, wie: str
+) -> None:
+    ingelogd(client, getattr(wereld, wie))
+    voorstel = client.post(
+        "/api/v1/beleidsvoorstellen",
+        {"ministerie": "mvt", "titel": "X", "samenvatting": "Y", "betrokken": ["tu"]},
+        content_type="application/json",
+    )
+    assert voorstel.status_code == 403 and voorstel["Content-Type"] == PROBLEM
+    opdracht = client.post(
+        "/api/v1/opdrachten",
+        {
+            "ministerie": "mvt",
+            "uitvoerder": "tu",
+            "titel": "X",
+            "omschrijving": "Y",
+            "wettelijke_grondslag": "Z",
+            "deadline": "2099-01-01",
+        },
+        content_type="application/json",
+    )
+    assert opdracht.status_code == 403
+    assert not Beleidsvoorstel.objects.exists() and not Opdracht.objects.exists()
+
+
+def test_bad_proposal_input_is_refused_per_field(client: Client, wereld: Wereld) -> None:
+    assert client.post(
+        "/api/v1/beleidsvoorstellen", {}, content_type="application/json"
+    ).status_code in (401, 403)
+    ingelogd(client, wereld.beleidsmaker)
+    response = client.post(
+        "/api/v1/beleidsvoorstellen",
+        {"ministerie": "bestaat-niet", "titel": "", "samenvatting": "", "betrokken": ["mve"]},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["errors"]} == {"ministerie"}
+    response = client.post(
+        "/api/v1/beleidsvoorstellen",
+        {"ministerie": "mvt", "titel": "", "samenvatting": "", "betrokken": ["mve"]},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["errors"]} == {"titel", "samenvatting", "betrokken"}
+    assert not Beleidsvoorstel.objects.exists()
