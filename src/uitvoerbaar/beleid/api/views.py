@@ -89,7 +89,9 @@ class BeleidsvoorstelList(generics.ListAPIView[Beleidsvoorstel]):
         d = invoer.validated_data
         stappen = None
         if d.get("stappen"):
-            stappen = [(str(s.get("naam", "")), bool(s.get("sleutelstap"))) for s in d["stappen"]]
+            stappen = [
+                (str(s.get("naam") or ""), s.get("sleutelstap") is True) for s in d["stappen"]
+            ]
         voorstel = services.create_voorstel(
             door=door,
             ministerie=d["ministerie"],

@@ -358,3 +358,21 @@ def test_bad_proposal_input_is_refused_per_field(client: Client, wereld: Wereld)
     assert response.status_code == 400
     assert {e["field"] for e in response.json()["errors"]} == {"titel", "samenvatting", "betrokken"}
     assert not Beleidsvoorstel.objects.exists()
+
+
+def test_a_step_without_a_name_is_refused(client: Client, wereld: Wereld) -> None:
+    ingelogd(client, wereld.beleidsmaker)
+    response = client.post(
+        "/api/v1/beleidsvoorstellen",
+        {
+            "ministerie": "mvt",
+            "titel": "X",
+            "samenvatting": "Y",
+            "betrokken": ["tu"],
+            "stappen": [{"naam": None, "sleutelstap": True}],
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["stappen"]
+    assert not Beleidsvoorstel.objects.exists()
