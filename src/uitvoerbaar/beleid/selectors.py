@@ -65,6 +65,16 @@ def voorstellen(*, ministerie: Organisatie | None = None) -> QuerySet[Beleidsvoo
     )
 
 
+def voorstellen_van(*, user: Gebruiker) -> QuerySet[Beleidsvoorstel]:
+    """The proposals of the person's ministries and those their organisations are involved in."""
+    orgs = {lid.organisatie_id for lid in user.actieve_lidmaatschappen()}
+    # A subquery, so the many-to-many join does not multiply the counts of `voorstellen`.
+    eigen = Beleidsvoorstel.objects.filter(
+        Q(ministerie_id__in=orgs) | Q(betrokken_organisaties__in=orgs)
+    ).values("pk")
+    return voorstellen().filter(pk__in=eigen)
+
+
 def voorstel_detail(*, pk: int) -> Beleidsvoorstel:
     voorstel = (
         Beleidsvoorstel.objects.select_related("ministerie", "beleidsteam")

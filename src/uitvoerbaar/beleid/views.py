@@ -77,6 +77,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         request,
         "beleid/overzicht.html",
         {
+            "eigen_voorstellen": selectors.voorstellen_van(user=user)[:100],
             "voorstellen": selectors.voorstellen()[:100],
             "opdrachten": selectors.opdrachten(user=user)[:100],
             "mag_maken": policy.allows(user, "beleidsvoorstel.beheren")

@@ -465,3 +465,14 @@ def test_the_ministry_involves_another_organisation_in_the_screen(
     geweigerd = client.post(url, {"betrokkene-organisatie": wereld.andere_uitvoerder.pk})
     assert geweigerd.status_code == 403
     assert not voorstel.betrokken_organisaties.filter(pk=wereld.andere_uitvoerder.pk).exists()
+
+
+def test_the_overview_puts_the_proposals_of_ones_own_organisation_first(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    eigen = maak_voorstel(titel="Met de gemeente", betrokken=[wereld.gemeente])
+    ander = maak_voorstel(titel="Zonder de gemeente", betrokken=[wereld.uitvoerder])
+    ingelogd(client, wereld.behandelaar_gemeente)
+    response = client.get("/beleid/")
+    assert [v.pk for v in response.context["eigen_voorstellen"]] == [eigen.pk]
+    assert {v.pk for v in response.context["voorstellen"]} == {eigen.pk, ander.pk}
