@@ -203,7 +203,7 @@ def _opdracht_qs() -> QuerySet[Opdracht]:
     ).prefetch_related(
         Prefetch(
             "teruggaven",
-            queryset=Teruggave.objects.select_related("verzoek")
+            queryset=Teruggave.objects.select_related("verzoek__verantwoordelijke_organisatie")
             .prefetch_related("beginselen")
             .order_by("-teruggegeven_op", "-pk"),
         )

@@ -280,6 +280,7 @@ def test_the_board_hands_back_in_the_screen_and_the_public_page_shows_it(
     publiek = _html(client.get(f"/openbaar/beleid/opdrachten/{opdracht.pk}/"))
     assert "Botst met evenredigheid." in publiek
     assert "Wacht op antwoord van het ministerie" in publiek
+    assert "Ministerie van Test (ambtelijke top)" in publiek
 
 
 def test_a_withheld_return_shows_only_its_woo_ground_in_public(
