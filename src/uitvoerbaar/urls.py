@@ -15,6 +15,8 @@ urlpatterns = [
     path("signalen/", include("uitvoerbaar.signalen.urls")),
     path("dienstverlening/", include("uitvoerbaar.dienstverlening.urls")),
     path("afwijkingen/", include("uitvoerbaar.afwijkingen.urls")),
+    path("beleid/", include("uitvoerbaar.beleid.urls")),
+    path("openbaar/beleid/", include("uitvoerbaar.beleid.urls_openbaar")),
     path("api/v1/", include("uitvoerbaar.api.urls")),
     path("taal/", requires("publiek.bekijken")(set_language), name="set_language"),
     path("beheer/", beheer_site.urls),

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("uitvoerbaar.signalen.api.urls")),
     path("", include("uitvoerbaar.dienstverlening.api.urls")),
     path("", include("uitvoerbaar.afwijkingen.api.urls")),
+    path("", include("uitvoerbaar.beleid.api.urls")),
 ]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "uitvoerbaar.signalen",
     "uitvoerbaar.dienstverlening",
     "uitvoerbaar.afwijkingen",
+    "uitvoerbaar.beleid",
     "uitvoerbaar.api",
 ]
 
@@ -272,6 +273,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models call their state "status"; name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "VoorstelstatusEnum": "uitvoerbaar.beleid.constants.Voorstelstatus",
+        "StapstatusEnum": "uitvoerbaar.beleid.constants.Stapstatus",
+        "BetrokkenheidstatusEnum": "uitvoerbaar.beleid.constants.Betrokkenheidstatus",
+        "OpdrachtstatusEnum": "uitvoerbaar.beleid.constants.Opdrachtstatus",
+        "ToetsoordeelEnum": "uitvoerbaar.beleid.constants.Toetsoordeel",
+    },
 }
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "memory://")

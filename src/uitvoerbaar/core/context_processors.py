@@ -27,6 +27,8 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),
     (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
     (_("Register"), "register:overzicht", "publiek.bekijken"),
+    (_("Beleid"), "beleid:overzicht", "beleid.bekijken"),
+    (_("Uitvoeringstoetsen"), "beleid_openbaar:overzicht", "publiek.bekijken"),
     (_("Mijn organisaties"), "core:organisaties", "organisatie.bekijken"),
     (_("Auditketen"), "audit:ketenkop", "audit.ketenkop.bekijken"),
     (_("Inzagelog"), "audit:inzages", "audit.toegangslog.bekijken"),

@@ -280,6 +280,7 @@ class DemoResult:
     signalen: int = 0
     diensten: int = 0
     afwijkingen: int = 0
+    beleidsvoorstellen: int = 0
     accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
@@ -296,6 +297,7 @@ class DemoResult:
             + self.signalen
             + self.diensten
             + self.afwijkingen
+            + self.beleidsvoorstellen
         )
 
 
@@ -518,4 +520,8 @@ def load_demo() -> DemoResult:
     from uitvoerbaar.afwijkingen.demo import load_demo_afwijkingen
 
     resultaat.afwijkingen = load_demo_afwijkingen()
+    # A policy proposal from verkenning to besluitvorming, a toets, an assignment handed back.
+    from uitvoerbaar.beleid.demo import load_demo_beleid
+
+    resultaat.beleidsvoorstellen = load_demo_beleid()
     return resultaat

@@ -307,6 +307,40 @@ POLICY: Final[dict[str, Regel]] = {
         _r(Rol.MEDEWERKER, Rol.BEHANDELAAR, Rol.BESTUUR),
         omschrijving="Een casusberaad met richtlijn vastleggen",
     ),
+    # Beleid: proposals, involvement, uitvoeringstoetsen, assignments and their return.
+    "beleid.bekijken": Regel(
+        Reikwijdte.ROL,
+        ALLE_ROLLEN,
+        omschrijving="Beleidsvoorstellen en opdrachten in de werkomgeving bekijken",
+    ),
+    "beleidsvoorstel.beheren": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BELEIDSMAKER),
+        omschrijving=(
+            "Een beleidsvoorstel van het eigen ministerie maken en door de stappen leiden, "
+            "uitleggen waarom het zonder inbreng verder gaat, opdrachten geven"
+        ),
+    ),
+    "uitvoeringstoets.opstellen": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BEHANDELAAR, Rol.BESTUUR, Rol.BELEIDSMAKER),
+        omschrijving="De uitvoeringstoets van de eigen organisatie opstellen en publiceren",
+    ),
+    "opdracht.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.BELEIDSMAKER, Rol.AMBTELIJKE_TOP, Rol.BEWINDSPERSOON, Rol.BESTUUR),
+        omschrijving="Een opdracht bekijken (ministerie en uitvoerder)",
+    ),
+    "opdracht.beheren": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.BELEIDSMAKER),
+        omschrijving="Een opdracht van het eigen ministerie wijzigen",
+    ),
+    "opdracht.teruggeven": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.BESTUUR),
+        omschrijving="Een opdracht aan de eigen organisatie tijdelijk teruggeven",
+    ),
 }
 
 

@@ -66,6 +66,10 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Nieuwe signalen en noodremmen: %(aantal)d.") % {"aantal": resultaat.signalen}
         )
+        self.stdout.write(
+            _("Nieuwe beleidsvoorstellen met uitvoeringstoets en opdrachten: %(aantal)d.")
+            % {"aantal": resultaat.beleidsvoorstellen}
+        )
         self.stdout.write("")
         self.stdout.write(
             _("Wachtwoord voor alle demo-accounts: %(wachtwoord)s")

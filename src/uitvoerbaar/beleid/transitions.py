@@ -1,0 +1,64 @@
+"""Allowed moves of an assignment (opdracht) and of a decision step: the one place that says
+which state may follow which. Pure: no ORM.
+
+An assignment is suspended while it is handed back, and runs again when the ministry answers
+(pas toe: changed, leg uit: maintained) or the executor withdraws the return; an answer called
+insufficient suspends it again. A step is planned, then under way, then done; the involvement
+gate (services.advance_stap) decides whether a step under way may close."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Final
+
+from django.utils.translation import gettext as _
+
+from .constants import Opdrachtstatus as O
+from .constants import Stapstatus as S
+
+
+class Opdrachthandeling(StrEnum):
+    TERUGGEVEN = "teruggeven"
+    BEANTWOORD = "beantwoord"
+    BETWIST = "betwist"
+    INGETROKKEN = "ingetrokken"
+
+
+OPDRACHT: Final[Mapping[Opdrachthandeling, Mapping[O, O]]] = {
+    Opdrachthandeling.TERUGGEVEN: {O.ACTIEF: O.OPGESCHORT},
+    Opdrachthandeling.BEANTWOORD: {O.OPGESCHORT: O.ACTIEF},
+    Opdrachthandeling.BETWIST: {O.ACTIEF: O.OPGESCHORT},
+    Opdrachthandeling.INGETROKKEN: {O.OPGESCHORT: O.ACTIEF},
+}
+
+STAP: Final[Mapping[S, S]] = {S.GEPLAND: S.ACTIEF, S.ACTIEF: S.AFGEROND}
+
+
+class OngeldigeOvergang(Exception):
+    """A move the table does not allow from the current state."""
+
+    def __init__(self, handeling: str, huidig: str) -> None:
+        super().__init__(handeling, huidig)
+        self.handeling = handeling
+        self.huidig = huidig
+
+    def __str__(self) -> str:
+        return _("Dit kan nu niet: '%(handeling)s' vanuit de stand '%(stand)s'.") % {
+            "handeling": self.handeling,
+            "stand": self.huidig,
+        }
+
+
+def opdracht_doel(handeling: Opdrachthandeling, huidig: str) -> O:
+    try:
+        return OPDRACHT[handeling][O(huidig)]
+    except (KeyError, ValueError):
+        raise OngeldigeOvergang(handeling.value, huidig) from None
+
+
+def stap_doel(huidig: str) -> S:
+    try:
+        return STAP[S(huidig)]
+    except (KeyError, ValueError):
+        raise OngeldigeOvergang("volgende", huidig) from None
