@@ -305,3 +305,40 @@ def test_answering_the_wbk_requests_on_the_request_page_moves_the_signal(
     t = meld(titel="Tweede signaal").signaal
     services.take_in_behandeling(signaal=t, door=wereld.behandelaar)
     assert t.berichten.count() == 1
+
+
+def test_no_log_line_names_a_confidential_reporter(
+    wereld: Wereld, meld: Meld, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The whole handling of a confidential signal, with every logger at DEBUG (SQL included):
+    the reporter's name and e-mail appear in no log record."""
+    import logging
+
+    from django.db import connection
+
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="django")
+    connection.force_debug_cursor = True  # log every SQL statement with its parameters
+    try:
+        _vertrouwelijk_afhandelen(wereld, meld)
+    finally:
+        connection.force_debug_cursor = False
+    tekst = "\n".join(r.getMessage() for r in caplog.records)
+    assert "INSERT INTO" in tekst  # the SQL was logged
+    for deel in ("Zwaluwstaart", "Vertrouwelijk-Geheim", "zwaluwstaart@example.org"):
+        assert deel not in tekst
+
+
+def _vertrouwelijk_afhandelen(wereld: Wereld, meld: Meld) -> None:
+    s = meld(
+        door=wereld.klokkenluider,
+        kanaal="vertrouwelijk",
+        titel="Druk om bezwaren af te wijzen",
+        tekst="Leidinggevenden vragen ons bezwaren af te wijzen.",
+    ).signaal
+    services.take_in_behandeling(signaal=s, door=wereld.behandelaar)
+    services.send_bericht(signaal=s, door=wereld.behandelaar, tekst="Sinds wanneer?", vraag=True)
+    services.add_informatie(signaal=s, door=wereld.klokkenluider, tekst="Sinds maart.")
+    services.close_signaal(
+        signaal=s, door=wereld.behandelaar, uitkomst=Uitkomst.MAATREGEL, toelichting="Gestopt."
+    )
