@@ -135,6 +135,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                 afwijking = services.register_afwijking(
                     door=user,
                     organisatie=form.cleaned_data["organisatie"],
+                    eenheid=selectors.eenheid_van(user, form.cleaned_data["organisatie"]),
                     artikel=artikel,
                     grond=form.cleaned_data["grond"],
                     bedoeling=form.cleaned_data["bedoeling"],
@@ -263,6 +264,10 @@ def _formulieren(request: HttpRequest, afwijking: Afwijking) -> dict[str, forms.
         policy.allows(user, "afwijking.beoordelen", afwijking)
         and is_toegestaan(Handeling.GOEDKEUREN, afwijking.status)
         and afwijking.geregistreerd_door_id != user.pk
+        and (
+            not afwijking.bestuur_vereist
+            or afwijking.organisatie_id in policy.organisaties_met_rol(user, {"bestuur"})
+        )
     ):
         f["beoordelen"] = BeoordelenForm()
     if mag_registreren and is_toegestaan(Handeling.AFRONDEN, afwijking.status):
@@ -470,6 +475,7 @@ def aanvechting_nieuw(request: HttpRequest) -> HttpResponse:
                 aanvechting = services.submit_aanvechting(
                     door=user,
                     organisatie=form.cleaned_data["organisatie"],
+                    eenheid=selectors.eenheid_van(user, form.cleaned_data["organisatie"]),
                     artikel=artikel,
                     titel=form.cleaned_data["titel"],
                     toelichting=form.cleaned_data["toelichting"],

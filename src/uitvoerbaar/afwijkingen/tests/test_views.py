@@ -345,3 +345,27 @@ def test_change_a_concept_through_the_form(
     assert client.get(pad).status_code == 302
     ingelogd(client, wereld.medewerker_andere)
     assert client.get(pad).status_code == 404
+
+
+def test_above_the_threshold_the_handler_is_not_asked_to_decide(
+    client: Client, wereld: Wereld, registreer: Callable[..., Afwijking]
+) -> None:
+    afwijking = registreer(bedrag="9000")
+    services.submit_afwijking(afwijking=afwijking, door=wereld.medewerker)
+    ingelogd(client, wereld.behandelaar)
+    assert client.get("/afwijkingen/").context["te_beoordelen"] == []
+    assert 'id="form-beoordelen"' not in _html(client.get(f"/afwijkingen/{afwijking.pk}/"))
+    ingelogd(client, wereld.bestuur)
+    assert [a.pk for a in client.get("/afwijkingen/").context["te_beoordelen"]] == [afwijking.pk]
+    assert 'id="form-beoordelen"' in _html(client.get(f"/afwijkingen/{afwijking.pk}/"))
+
+
+def test_the_unit_of_the_registrant_is_recorded(client: Client, wereld: Wereld) -> None:
+    from uitvoerbaar.core.models import Lidmaatschap
+    from uitvoerbaar.core.tests.factories import EenheidFactory
+
+    eenheid = EenheidFactory.create(organisatie=wereld.uitvoerder, naam="Team Noord")
+    Lidmaatschap.objects.filter(gebruiker=wereld.medewerker).update(eenheid=eenheid)
+    ingelogd(client, wereld.medewerker)
+    assert client.post(NIEUW, _formulier(wereld)).status_code == 302
+    assert Afwijking.objects.get().eenheid == eenheid
