@@ -25,8 +25,15 @@ from uitvoerbaar.responsplicht.constants import Antwoordsoort
 from uitvoerbaar.responsplicht.models import Reactie
 
 from . import precedenten
-from .constants import AanvechtingStatus, AfwijkingStatus, Beslissing
-from .gelijkenis import DREMPEL, gewichten, score
+from .constants import (
+    AanvechtingStatus,
+    AfwijkingStatus,
+    Beslissing,
+    Huishouden,
+    Inkomensband,
+    Knelpunt,
+)
+from .gelijkenis import DREMPEL, Casus, gewichten, score, tokens, trigrammen
 from .models import Aanvechting, Afwijking, Casusberaad
 from .services import ONDERWERP_AANVECHTING, gronden_voor, instelling
 from .transitions import BESLIST, GOEDGEKEURD
@@ -145,6 +152,32 @@ def precedenten_voor(afwijking: Afwijking) -> list[precedenten.Precedent]:
     """The similar decided cases shown on a deviation: its own organisation's, and those that
     other organisations share (anonymised)."""
     return precedenten.voor_afwijking(afwijking)
+
+
+def precedenten_voor_situatie(
+    *,
+    user: Gebruiker,
+    artikel: Artikel,
+    huishouden: str,
+    inkomensband: str,
+    knelpunt: str,
+    tekst: str,
+) -> list[precedenten.Precedent]:
+    """The precedent lookup from the wijzer, before anything is registered: the situation as
+    the professional describes it, against the decided cases of their organisations."""
+    casus = Casus(
+        huishouden=huishouden if huishouden in Huishouden.values else "",
+        inkomensband=inkomensband if inkomensband in Inkomensband.values else "",
+        knelpunt=knelpunt if knelpunt in Knelpunt.values else "",
+        bedrag=None,
+        grond_id=None,
+        tokens=trigrammen(tokens([tekst])),
+    )
+    return precedenten.zoek(
+        casus=casus,
+        artikel_id=artikel.pk,
+        organisatie_ids=organisatie_ids(user, "afwijking.bekijken"),
+    )
 
 
 def gelijkheidsalarm(

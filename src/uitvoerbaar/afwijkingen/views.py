@@ -27,7 +27,14 @@ from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
 from uitvoerbaar.kennisbank.zoeken import schoon
 
 from . import selectors, services
-from .constants import AanvechtingBron, AfwijkingStatus, Handeling
+from .constants import (
+    AanvechtingBron,
+    AfwijkingStatus,
+    Handeling,
+    Huishouden,
+    Inkomensband,
+    Knelpunt,
+)
 from .forms import (
     AanvechtingForm,
     AfrondenForm,
@@ -99,6 +106,23 @@ def wijzer(request: HttpRequest) -> HttpResponse:
     }
     if artikel is not None:
         context["wijzer"] = selectors.wijzer(user=user, artikel=artikel)
+        situatie = {
+            "huishouden": request.GET.get("huishouden", ""),
+            "inkomensband": request.GET.get("inkomensband", ""),
+            "knelpunt": request.GET.get("knelpunt", ""),
+            "tekst": schoon(request.GET.get("situatie", ""), maximum=2000),
+        }
+        context["situatie"] = situatie
+        context["keuzes"] = {
+            "huishouden": Huishouden.choices,
+            "inkomensband": Inkomensband.choices,
+            "knelpunt": Knelpunt.choices,
+        }
+        if any(situatie.values()) and policy.allows(user, "afwijking.bekijken"):
+            context["precedenten"] = selectors.precedenten_voor_situatie(
+                user=user, artikel=artikel, **situatie
+            )
+            context["gezocht"] = True
     elif request.GET.get("artikel"):
         context["niet_gevonden"] = True
     return render(request, "afwijkingen/wijzer.html", context)

@@ -369,3 +369,24 @@ def test_the_unit_of_the_registrant_is_recorded(client: Client, wereld: Wereld) 
     ingelogd(client, wereld.medewerker)
     assert client.post(NIEUW, _formulier(wereld)).status_code == 302
     assert Afwijking.objects.get().eenheid == eenheid
+
+
+def test_the_wijzer_compares_a_situation_with_earlier_decisions(
+    client: Client, wereld: Wereld, beslist: Callable[..., Afwijking]
+) -> None:
+    eerder = beslist(goedkeuren=False)
+    ingelogd(client, wereld.medewerker)
+    pad = "/afwijkingen/wijzer/?regeling=testwet&artikel=4"
+    response = client.get(pad)
+    assert "gezocht" not in response.context
+    assert f'data-precedent="{eerder.pk}"' not in _html(response)
+    response = client.get(
+        pad + "&knelpunt=terugvordering&huishouden=alleenstaande_ouder&situatie=schulden"
+        "+terugvordering+onder+het+minimum&inkomensband=%00"
+    )
+    assert [p.afwijking.pk for p in response.context["precedenten"]] == [eerder.pk]
+    assert "Afwijken niet toegestaan" in _html(response)
+    ingelogd(client, wereld.beleidsmaker)
+    response = client.get(pad + "&knelpunt=terugvordering")
+    assert response.status_code == 200
+    assert "precedenten" not in response.context
