@@ -15,7 +15,13 @@ from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
 from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
 from uitvoerbaar.kennisbank.api.serializers import PerspectievenSerializer
 from uitvoerbaar.kennisbank.constants import AfwijkingsgrondSoort
-from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
+from uitvoerbaar.kennisbank.models import (
+    PERSPECTIEF_VELDEN,
+    Afwijkingsgrond,
+    Artikel,
+    Beginsel,
+    Regeling,
+)
 from uitvoerbaar.responsplicht.api.serializers import Invoer
 
 from ..constants import (
@@ -270,6 +276,25 @@ class AfwijkingInvoer(Invoer):
     )
     beginselen = _Codes(help_text=_("Codes van beginselen uit de kennisbank."))
     perspectieven = PerspectievenSerializer(required=False)
+
+
+class PerspectievenInvoer(PerspectievenSerializer):
+    """The four perspectives as input: any of `<perspectief>_oordeel` and
+    `<perspectief>_toelichting`; unknown fields are refused."""
+
+    class Meta(PerspectievenSerializer.Meta):
+        fields = list(PERSPECTIEF_VELDEN)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, dict):
+            onbekend = {
+                str(v): [_("Dit veld bestaat niet. Laat het weg.")]
+                for v in data
+                if v not in self.fields
+            }
+            if onbekend:
+                raise serializers.ValidationError(onbekend)
+        return super().to_internal_value(data)
 
 
 class IndienenInvoer(Invoer):

@@ -45,6 +45,7 @@ from .serializers import (
     CasusberaadSerializer,
     IndienenInvoer,
     LeegInvoer,
+    PerspectievenInvoer,
     PrecedentSerializer,
     PrecedentZoekInvoer,
 )
@@ -327,6 +328,24 @@ class Afronden(_Handeling):
 
     def uitvoeren(self, *, afwijking: Afwijking, door: Gebruiker, data: dict[str, Any]) -> None:
         services.close_afwijking(afwijking=afwijking, door=door, **data)
+
+
+class Perspectieven(_Handeling):
+    policy_actie = "afwijking.registreren"
+    invoer = PerspectievenInvoer
+
+    @_beweging(
+        "afwijking_perspectieven",
+        "De vier perspectieven vastleggen",
+        "Zolang er niet is beslist. Velden die u weglaat, blijven zoals ze waren. Zorgen en "
+        "ernstige zorgen vragen een toelichting.",
+        PerspectievenInvoer,
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().post(request, *args, **kwargs)
+
+    def uitvoeren(self, *, afwijking: Afwijking, door: Gebruiker, data: dict[str, Any]) -> None:
+        services.save_afwijking_perspectieven(afwijking=afwijking, door=door, data=data)
 
 
 class Intrekken(_Handeling):
