@@ -278,6 +278,29 @@ class AfwijkingInvoer(Invoer):
     perspectieven = PerspectievenSerializer(required=False)
 
 
+class WijzigInvoer(Invoer):
+    """The content of a concept, as when registering (article and organisation stay)."""
+
+    grond = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
+    bedoeling = _tekst()
+    casus = _tekst()
+    alternatief = _tekst()
+    motivering = _tekst()
+    huishouden = _keuze(Huishouden, _("Kies het soort huishouden."))
+    inkomensband = _keuze(Inkomensband, _("Kies de inkomensgroep."))
+    knelpunt = _keuze(Knelpunt, _("Kies het soort knelpunt."))
+    bedrag = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        error_messages={"invalid": _("Vul een bedrag in euro in, bijvoorbeeld 1250.50.")},
+    )
+    beginselen = _Codes()
+
+
 class PerspectievenInvoer(PerspectievenSerializer):
     """The four perspectives as input: any of `<perspectief>_oordeel` and
     `<perspectief>_toelichting`; unknown fields are refused."""

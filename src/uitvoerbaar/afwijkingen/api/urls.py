@@ -10,6 +10,7 @@ urlpatterns = [
         views.AfwijkingPrecedenten.as_view(),
         name="afwijking-precedenten",
     ),
+    path("afwijkingen/<int:id>/wijzigen", views.Wijzigen.as_view(), name="afwijking-wijzigen"),
     path(
         "afwijkingen/<int:id>/perspectieven",
         views.Perspectieven.as_view(),

@@ -48,6 +48,7 @@ from .serializers import (
     PerspectievenInvoer,
     PrecedentSerializer,
     PrecedentZoekInvoer,
+    WijzigInvoer,
 )
 
 TAG = "afwijkingen"
@@ -328,6 +329,30 @@ class Afronden(_Handeling):
 
     def uitvoeren(self, *, afwijking: Afwijking, door: Gebruiker, data: dict[str, Any]) -> None:
         services.close_afwijking(afwijking=afwijking, door=door, **data)
+
+
+class Wijzigen(_Handeling):
+    policy_actie = "afwijking.registreren"
+    invoer = WijzigInvoer
+
+    @_beweging(
+        "afwijking_wijzigen",
+        "Een concept wijzigen",
+        "De inhoud van een concept, met dezelfde regels als bij registreren. Na indienen kan "
+        "dit niet meer (409).",
+        WijzigInvoer,
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().post(request, *args, **kwargs)
+
+    def uitvoeren(self, *, afwijking: Afwijking, door: Gebruiker, data: dict[str, Any]) -> None:
+        services.update_afwijking(
+            afwijking=afwijking,
+            door=door,
+            grond=_grond(afwijking.artikel, data.pop("grond")),
+            beginselen=_beginselen(data.pop("beginselen", [])),
+            **data,
+        )
 
 
 class Perspectieven(_Handeling):
