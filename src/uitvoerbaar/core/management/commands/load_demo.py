@@ -63,6 +63,10 @@ class Command(BaseCommand):
             _("Nieuwe reactieverzoeken (pas toe of leg uit): %(aantal)d.")
             % {"aantal": resultaat.reactieverzoeken}
         )
+        self.stdout.write(
+            _("Nieuwe afwijkingen (met casusberaad en aanvechting): %(aantal)d.")
+            % {"aantal": resultaat.afwijkingen}
+        )
         self.stdout.write("")
         self.stdout.write(
             _("Wachtwoord voor alle demo-accounts: %(wachtwoord)s")
