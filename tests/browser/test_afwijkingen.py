@@ -257,6 +257,8 @@ def test_afwijkingen_pages_with_the_demo_data_are_accessible(page: Any) -> None:
     for pad in (
         "/afwijkingen/",
         "/afwijkingen/wijzer/?regeling=werkloosheidswet&artikel=27",
+        "/afwijkingen/wijzer/?regeling=werkloosheidswet&artikel=27&knelpunt=schulden"
+        "&situatie=schulden+bij+de+energieleverancier",
         "/afwijkingen/nieuw/?regeling=werkloosheidswet&artikel=27",
         f"/afwijkingen/{afwijking.pk}/",
         "/afwijkingen/consistentie/werkloosheidswet/",

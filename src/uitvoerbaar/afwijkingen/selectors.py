@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from uitvoerbaar.core import policy
-from uitvoerbaar.core.models import Gebruiker, Organisatie
+from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
 from uitvoerbaar.kennisbank.voorbeelden import Voorbeeld
 from uitvoerbaar.kennisbank.zoeken import zoekwoorden
@@ -25,8 +25,15 @@ from uitvoerbaar.responsplicht.constants import Antwoordsoort
 from uitvoerbaar.responsplicht.models import Reactie
 
 from . import precedenten
-from .constants import AanvechtingStatus, AfwijkingStatus, Beslissing
-from .gelijkenis import DREMPEL, gewichten, score
+from .constants import (
+    AanvechtingStatus,
+    AfwijkingStatus,
+    Beslissing,
+    Huishouden,
+    Inkomensband,
+    Knelpunt,
+)
+from .gelijkenis import DREMPEL, Casus, gewichten, score, tokens, trigrammen
 from .models import Aanvechting, Afwijking, Casusberaad
 from .services import ONDERWERP_AANVECHTING, gronden_voor, instelling
 from .transitions import BESLIST, GOEDGEKEURD
@@ -80,16 +87,31 @@ def afwijkingen(
 
 
 def te_beoordelen(*, user: Gebruiker) -> QuerySet[Afwijking]:
-    """Submitted deviations this person may decide on (four eyes: not their own)."""
+    """Submitted deviations this person may decide on: four eyes (not their own), and above
+    the organisation's threshold only where the person is in the bestuur."""
+    bestuur = sorted(policy.organisaties_met_rol(user, {"bestuur"}))
     return (
         _afwijkingen()
         .filter(
             organisatie_id__in=organisatie_ids(user, "afwijking.beoordelen"),
             status=AfwijkingStatus.TER_BEOORDELING,
         )
+        .filter(Q(bestuur_vereist=False) | Q(organisatie_id__in=bestuur))
         .exclude(geregistreerd_door=user)
         .order_by("ingediend_op", "pk")
     )
+
+
+def eenheid_van(user: Gebruiker, organisatie: Organisatie) -> Eenheid | None:
+    """The person's unit in the organisation, when they hold their roles there in one unit."""
+    eenheden = {
+        lid.eenheid_id: lid.eenheid
+        for lid in user.actieve_lidmaatschappen()
+        if lid.organisatie_id == organisatie.pk
+    }
+    if len(eenheden) == 1:
+        return next(iter(eenheden.values()))
+    return None
 
 
 def aantal_te_beoordelen(user: Any) -> int:
@@ -130,6 +152,32 @@ def precedenten_voor(afwijking: Afwijking) -> list[precedenten.Precedent]:
     """The similar decided cases shown on a deviation: its own organisation's, and those that
     other organisations share (anonymised)."""
     return precedenten.voor_afwijking(afwijking)
+
+
+def precedenten_voor_situatie(
+    *,
+    user: Gebruiker,
+    artikel: Artikel,
+    huishouden: str,
+    inkomensband: str,
+    knelpunt: str,
+    tekst: str,
+) -> list[precedenten.Precedent]:
+    """The precedent lookup from the wijzer, before anything is registered: the situation as
+    the professional describes it, against the decided cases of their organisations."""
+    casus = Casus(
+        huishouden=huishouden if huishouden in Huishouden.values else "",
+        inkomensband=inkomensband if inkomensband in Inkomensband.values else "",
+        knelpunt=knelpunt if knelpunt in Knelpunt.values else "",
+        bedrag=None,
+        grond_id=None,
+        tokens=trigrammen(tokens([tekst])),
+    )
+    return precedenten.zoek(
+        casus=casus,
+        artikel_id=artikel.pk,
+        organisatie_ids=organisatie_ids(user, "afwijking.bekijken"),
+    )
 
 
 def gelijkheidsalarm(
@@ -393,7 +441,11 @@ def aanvechtingen(*, user: Gebruiker) -> QuerySet[Aanvechting]:
 
 def aanvechting_detail(*, user: Gebruiker, pk: int) -> Aanvechting:
     aanvechting = (
-        _aanvechtingen().prefetch_related("afwijkingen", "beginselen").filter(pk=pk).first()
+        _aanvechtingen()
+        .select_related("eenheid")
+        .prefetch_related("afwijkingen", "beginselen")
+        .filter(pk=pk)
+        .first()
     )
     if aanvechting is None or not policy.allows(user, "aanvechting.bekijken", aanvechting):
         raise Http404(_("Deze aanvechting bestaat niet, of u hebt er geen toegang toe."))

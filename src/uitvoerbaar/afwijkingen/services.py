@@ -32,7 +32,6 @@ from . import afschermen, gelijkenis, precedenten
 from .constants import (
     AanvechtingBron,
     AanvechtingStatus,
-    AfwijkingStatus,
     Beslissing,
     Handeling,
     Huishouden,
@@ -300,11 +299,11 @@ def register_afwijking(
 def save_afwijking_perspectieven(
     *, afwijking: Afwijking, door: Gebruiker, data: Mapping[str, Any]
 ) -> Afwijking:
-    """Record or change the four perspectives of a deviation that is not decided yet."""
+    """Record or change the four perspectives of a concept. Once submitted they are what the
+    approver judges, so they no longer change (the kennisbank service audits the change)."""
     afwijking = _lock(afwijking)
     policy.require(door, "afwijking.registreren", afwijking)
-    if afwijking.status not in (AfwijkingStatus.CONCEPT, AfwijkingStatus.TER_BEOORDELING):
-        raise ValidationError(_("Een beslist afwijking kan niet meer worden gewijzigd."))
+    doel(Handeling.WIJZIGEN, afwijking.status)
     beoordeling = kennisbank.save_perspectieven(
         door=door, beoordeling=afwijking.perspectieven, data=data
     )

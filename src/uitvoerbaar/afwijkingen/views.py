@@ -27,7 +27,14 @@ from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
 from uitvoerbaar.kennisbank.zoeken import schoon
 
 from . import selectors, services
-from .constants import AanvechtingBron, AfwijkingStatus, Handeling
+from .constants import (
+    AanvechtingBron,
+    AfwijkingStatus,
+    Handeling,
+    Huishouden,
+    Inkomensband,
+    Knelpunt,
+)
 from .forms import (
     AanvechtingForm,
     AfrondenForm,
@@ -99,6 +106,23 @@ def wijzer(request: HttpRequest) -> HttpResponse:
     }
     if artikel is not None:
         context["wijzer"] = selectors.wijzer(user=user, artikel=artikel)
+        situatie = {
+            "huishouden": request.GET.get("huishouden", ""),
+            "inkomensband": request.GET.get("inkomensband", ""),
+            "knelpunt": request.GET.get("knelpunt", ""),
+            "tekst": schoon(request.GET.get("situatie", ""), maximum=2000),
+        }
+        context["situatie"] = situatie
+        context["keuzes"] = {
+            "huishouden": Huishouden.choices,
+            "inkomensband": Inkomensband.choices,
+            "knelpunt": Knelpunt.choices,
+        }
+        if any(situatie.values()) and policy.allows(user, "afwijking.bekijken"):
+            context["precedenten"] = selectors.precedenten_voor_situatie(
+                user=user, artikel=artikel, **situatie
+            )
+            context["gezocht"] = True
     elif request.GET.get("artikel"):
         context["niet_gevonden"] = True
     return render(request, "afwijkingen/wijzer.html", context)
@@ -135,6 +159,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                 afwijking = services.register_afwijking(
                     door=user,
                     organisatie=form.cleaned_data["organisatie"],
+                    eenheid=selectors.eenheid_van(user, form.cleaned_data["organisatie"]),
                     artikel=artikel,
                     grond=form.cleaned_data["grond"],
                     bedoeling=form.cleaned_data["bedoeling"],
@@ -263,6 +288,10 @@ def _formulieren(request: HttpRequest, afwijking: Afwijking) -> dict[str, forms.
         policy.allows(user, "afwijking.beoordelen", afwijking)
         and is_toegestaan(Handeling.GOEDKEUREN, afwijking.status)
         and afwijking.geregistreerd_door_id != user.pk
+        and (
+            not afwijking.bestuur_vereist
+            or afwijking.organisatie_id in policy.organisaties_met_rol(user, {"bestuur"})
+        )
     ):
         f["beoordelen"] = BeoordelenForm()
     if mag_registreren and is_toegestaan(Handeling.AFRONDEN, afwijking.status):
@@ -470,6 +499,7 @@ def aanvechting_nieuw(request: HttpRequest) -> HttpResponse:
                 aanvechting = services.submit_aanvechting(
                     door=user,
                     organisatie=form.cleaned_data["organisatie"],
+                    eenheid=selectors.eenheid_van(user, form.cleaned_data["organisatie"]),
                     artikel=artikel,
                     titel=form.cleaned_data["titel"],
                     toelichting=form.cleaned_data["toelichting"],

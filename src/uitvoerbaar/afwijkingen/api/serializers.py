@@ -15,7 +15,13 @@ from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
 from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
 from uitvoerbaar.kennisbank.api.serializers import PerspectievenSerializer
 from uitvoerbaar.kennisbank.constants import AfwijkingsgrondSoort
-from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
+from uitvoerbaar.kennisbank.models import (
+    PERSPECTIEF_VELDEN,
+    Afwijkingsgrond,
+    Artikel,
+    Beginsel,
+    Regeling,
+)
 from uitvoerbaar.responsplicht.api.serializers import Invoer
 
 from ..constants import (
@@ -270,6 +276,48 @@ class AfwijkingInvoer(Invoer):
     )
     beginselen = _Codes(help_text=_("Codes van beginselen uit de kennisbank."))
     perspectieven = PerspectievenSerializer(required=False)
+
+
+class WijzigInvoer(Invoer):
+    """The content of a concept, as when registering (article and organisation stay)."""
+
+    grond = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
+    bedoeling = _tekst()
+    casus = _tekst()
+    alternatief = _tekst()
+    motivering = _tekst()
+    huishouden = _keuze(Huishouden, _("Kies het soort huishouden."))
+    inkomensband = _keuze(Inkomensband, _("Kies de inkomensgroep."))
+    knelpunt = _keuze(Knelpunt, _("Kies het soort knelpunt."))
+    bedrag = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        error_messages={"invalid": _("Vul een bedrag in euro in, bijvoorbeeld 1250.50.")},
+    )
+    beginselen = _Codes()
+
+
+class PerspectievenInvoer(PerspectievenSerializer):
+    """The four perspectives as input: any of `<perspectief>_oordeel` and
+    `<perspectief>_toelichting`; unknown fields are refused."""
+
+    class Meta(PerspectievenSerializer.Meta):
+        fields = list(PERSPECTIEF_VELDEN)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, dict):
+            onbekend = {
+                str(v): [_("Dit veld bestaat niet. Laat het weg.")]
+                for v in data
+                if v not in self.fields
+            }
+            if onbekend:
+                raise serializers.ValidationError(onbekend)
+        return super().to_internal_value(data)
 
 
 class IndienenInvoer(Invoer):

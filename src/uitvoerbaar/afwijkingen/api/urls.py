@@ -10,6 +10,12 @@ urlpatterns = [
         views.AfwijkingPrecedenten.as_view(),
         name="afwijking-precedenten",
     ),
+    path("afwijkingen/<int:id>/wijzigen", views.Wijzigen.as_view(), name="afwijking-wijzigen"),
+    path(
+        "afwijkingen/<int:id>/perspectieven",
+        views.Perspectieven.as_view(),
+        name="afwijking-perspectieven",
+    ),
     path("afwijkingen/<int:id>/indienen", views.Indienen.as_view(), name="afwijking-indienen"),
     path(
         "afwijkingen/<int:id>/goedkeuren", views.Goedkeuren.as_view(), name="afwijking-goedkeuren"

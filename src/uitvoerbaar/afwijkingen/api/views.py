@@ -45,8 +45,10 @@ from .serializers import (
     CasusberaadSerializer,
     IndienenInvoer,
     LeegInvoer,
+    PerspectievenInvoer,
     PrecedentSerializer,
     PrecedentZoekInvoer,
+    WijzigInvoer,
 )
 
 TAG = "afwijkingen"
@@ -327,6 +329,48 @@ class Afronden(_Handeling):
 
     def uitvoeren(self, *, afwijking: Afwijking, door: Gebruiker, data: dict[str, Any]) -> None:
         services.close_afwijking(afwijking=afwijking, door=door, **data)
+
+
+class Wijzigen(_Handeling):
+    policy_actie = "afwijking.registreren"
+    invoer = WijzigInvoer
+
+    @_beweging(
+        "afwijking_wijzigen",
+        "Een concept wijzigen",
+        "De inhoud van een concept, met dezelfde regels als bij registreren. Na indienen kan "
+        "dit niet meer (409).",
+        WijzigInvoer,
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().post(request, *args, **kwargs)
+
+    def uitvoeren(self, *, afwijking: Afwijking, door: Gebruiker, data: dict[str, Any]) -> None:
+        services.update_afwijking(
+            afwijking=afwijking,
+            door=door,
+            grond=_grond(afwijking.artikel, data.pop("grond")),
+            beginselen=_beginselen(data.pop("beginselen", [])),
+            **data,
+        )
+
+
+class Perspectieven(_Handeling):
+    policy_actie = "afwijking.registreren"
+    invoer = PerspectievenInvoer
+
+    @_beweging(
+        "afwijking_perspectieven",
+        "De vier perspectieven vastleggen",
+        "Zolang er niet is beslist. Velden die u weglaat, blijven zoals ze waren. Zorgen en "
+        "ernstige zorgen vragen een toelichting.",
+        PerspectievenInvoer,
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().post(request, *args, **kwargs)
+
+    def uitvoeren(self, *, afwijking: Afwijking, door: Gebruiker, data: dict[str, Any]) -> None:
+        services.save_afwijking_perspectieven(afwijking=afwijking, door=door, data=data)
 
 
 class Intrekken(_Handeling):

@@ -223,3 +223,48 @@ def test_status_filter_refuses_unknown(client: Client, wereld: Wereld) -> None:
     response = client.get(f"{API}/afwijkingen?status=zomaar")
     assert response.status_code == 400
     assert response.json()["errors"] == [{"field": "status", "message": "Onbekende status."}]
+
+
+def test_perspectives_completed_through_the_api_before_submitting(
+    client: Client, wereld: Wereld
+) -> None:
+    ingelogd(client, wereld.medewerker)
+    invoer = _invoer()
+    del invoer["perspectieven"]
+    pk = _post(client, "/afwijkingen", invoer).json()["id"]
+    response = _post(client, f"/afwijkingen/{pk}/indienen", {})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "perspectieven"
+    response = _post(client, f"/afwijkingen/{pk}/perspectieven", {"burger_oordeel": "zorgen"})
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["burger_toelichting"]
+    response = _post(client, f"/afwijkingen/{pk}/perspectieven", {"zomaar": "x"})
+    assert [e["field"] for e in response.json()["errors"]] == ["zomaar"]
+    response = _post(client, f"/afwijkingen/{pk}/perspectieven", PERSPECTIEVEN)
+    assert response.status_code == 200
+    assert response.json()["perspectieven"]["ontbrekend"] == []
+    assert _post(client, f"/afwijkingen/{pk}/indienen", {}).status_code == 200
+    assert _post(client, f"/afwijkingen/{pk}/perspectieven", PERSPECTIEVEN).status_code == 409
+
+
+def test_change_a_concept_through_the_api(client: Client, wereld: Wereld) -> None:
+    ingelogd(client, wereld.medewerker)
+    pk = _post(client, "/afwijkingen", _invoer()).json()["id"]
+    wijziging = {
+        k: v
+        for k, v in _invoer(grond="awb-3:4-lid-2", alternatief="Kwijtschelding.").items()
+        if k not in {"organisatie", "regeling", "artikel", "perspectieven"}
+    }
+    response = _post(client, f"/afwijkingen/{pk}/wijzigen", wijziging)
+    assert response.status_code == 200, response.json()
+    assert (response.json()["grond"], response.json()["alternatief"]) == (
+        "awb-3:4-lid-2",
+        "Kwijtschelding.",
+    )
+    response = _post(client, f"/afwijkingen/{pk}/wijzigen", {**wijziging, "grond": "nee"})
+    assert [e["field"] for e in response.json()["errors"]] == ["grond"]
+    ingelogd(client, wereld.medewerker_andere)
+    assert _post(client, f"/afwijkingen/{pk}/wijzigen", wijziging).status_code == 404
+    ingelogd(client, wereld.medewerker)
+    _post(client, f"/afwijkingen/{pk}/indienen", {})
+    assert _post(client, f"/afwijkingen/{pk}/wijzigen", wijziging).status_code == 409

@@ -49,3 +49,16 @@ def test_rarity_weights_favour_the_distinctive_words() -> None:
     ]
     beste = max(rangschik(vraag, kandidaten), key=lambda x: x[1])
     assert beste[0] == "zelfde-kern"
+
+
+def test_ranking_equals_scoring_each_candidate_with_the_same_weights() -> None:
+    from ..gelijkenis import gewichten
+
+    vraag = _casus("energieschuld, afsluiting dreigt")
+    kandidaten = [
+        (1, _casus("huurschuld, ontruiming dreigt", huishouden="anders")),
+        (2, _casus("energieschuld", bedrag=None)),
+        (3, _casus("")),
+    ]
+    idf = gewichten([vraag, *(c for _k, c in kandidaten)])
+    assert rangschik(vraag, kandidaten) == [(k, score(vraag, c, idf)) for k, c in kandidaten]

@@ -345,3 +345,48 @@ def test_change_a_concept_through_the_form(
     assert client.get(pad).status_code == 302
     ingelogd(client, wereld.medewerker_andere)
     assert client.get(pad).status_code == 404
+
+
+def test_above_the_threshold_the_handler_is_not_asked_to_decide(
+    client: Client, wereld: Wereld, registreer: Callable[..., Afwijking]
+) -> None:
+    afwijking = registreer(bedrag="9000")
+    services.submit_afwijking(afwijking=afwijking, door=wereld.medewerker)
+    ingelogd(client, wereld.behandelaar)
+    assert client.get("/afwijkingen/").context["te_beoordelen"] == []
+    assert 'id="form-beoordelen"' not in _html(client.get(f"/afwijkingen/{afwijking.pk}/"))
+    ingelogd(client, wereld.bestuur)
+    assert [a.pk for a in client.get("/afwijkingen/").context["te_beoordelen"]] == [afwijking.pk]
+    assert 'id="form-beoordelen"' in _html(client.get(f"/afwijkingen/{afwijking.pk}/"))
+
+
+def test_the_unit_of_the_registrant_is_recorded(client: Client, wereld: Wereld) -> None:
+    from uitvoerbaar.core.models import Lidmaatschap
+    from uitvoerbaar.core.tests.factories import EenheidFactory
+
+    eenheid = EenheidFactory.create(organisatie=wereld.uitvoerder, naam="Team Noord")
+    Lidmaatschap.objects.filter(gebruiker=wereld.medewerker).update(eenheid=eenheid)
+    ingelogd(client, wereld.medewerker)
+    assert client.post(NIEUW, _formulier(wereld)).status_code == 302
+    assert Afwijking.objects.get().eenheid == eenheid
+
+
+def test_the_wijzer_compares_a_situation_with_earlier_decisions(
+    client: Client, wereld: Wereld, beslist: Callable[..., Afwijking]
+) -> None:
+    eerder = beslist(goedkeuren=False)
+    ingelogd(client, wereld.medewerker)
+    pad = "/afwijkingen/wijzer/?regeling=testwet&artikel=4"
+    response = client.get(pad)
+    assert "gezocht" not in response.context
+    assert f'data-precedent="{eerder.pk}"' not in _html(response)
+    response = client.get(
+        pad + "&knelpunt=terugvordering&huishouden=alleenstaande_ouder&situatie=schulden"
+        "+terugvordering+onder+het+minimum&inkomensband=%00"
+    )
+    assert [p.afwijking.pk for p in response.context["precedenten"]] == [eerder.pk]
+    assert "Afwijken niet toegestaan" in _html(response)
+    ingelogd(client, wereld.beleidsmaker)
+    response = client.get(pad + "&knelpunt=terugvordering")
+    assert response.status_code == 200
+    assert "precedenten" not in response.context

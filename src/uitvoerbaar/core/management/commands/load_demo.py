@@ -69,6 +69,8 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Nieuwe beleidsvoorstellen met uitvoeringstoets en opdrachten: %(aantal)d.")
             % {"aantal": resultaat.beleidsvoorstellen}
+            _("Nieuwe afwijkingen (met casusberaad en aanvechting): %(aantal)d.")
+            % {"aantal": resultaat.afwijkingen}
         )
         self.stdout.write("")
         self.stdout.write(
