@@ -477,3 +477,20 @@ def test_the_overview_puts_the_proposals_of_ones_own_organisation_first(
     response = client.get("/beleid/")
     assert [v.pk for v in response.context["eigen_voorstellen"]] == [eigen.pk]
     assert {v.pk for v in response.context["voorstellen"]} == {eigen.pk, ander.pk}
+
+
+def test_the_ministry_finishes_an_assignment_in_the_screen(
+    client: Client, wereld: Wereld, maak_opdracht: Callable[..., Opdracht]
+) -> None:
+    opdracht = maak_opdracht()
+    url = f"/beleid/opdrachten/{opdracht.pk}/afronden/"
+    ingelogd(client, wereld.bestuur)
+    assert client.post(url).status_code == 403
+    ingelogd(client, wereld.beleidsmaker)
+    assert 'id="form-afronden"' in _html(client.get(f"/beleid/opdrachten/{opdracht.pk}/"))
+    assert client.post(url).status_code == 302
+    opdracht.refresh_from_db()
+    assert opdracht.status == Opdrachtstatus.AFGEROND
+    nogmaals = client.post(url)
+    assert nogmaals.status_code == 400
+    assert "kan nu niet worden afgerond" in _html(nogmaals)
