@@ -494,3 +494,15 @@ def test_the_ministry_finishes_an_assignment_in_the_screen(
     nogmaals = client.post(url)
     assert nogmaals.status_code == 400
     assert "kan nu niet worden afgerond" in _html(nogmaals)
+
+
+def test_open_data_csv_carries_no_formulas(
+    client: Client,
+    wereld: Wereld,
+    maak_voorstel: Callable[..., Beleidsvoorstel],
+    maak_toets: Callable[..., Uitvoeringstoets],
+) -> None:
+    maak_toets(maak_voorstel(), velden={"samenvatting": '=HYPERLINK("http://x")'})
+    inhoud = client.get("/openbaar/beleid/uitvoeringstoetsen.csv").content.decode()
+    [rij] = list(csv.DictReader(io.StringIO(inhoud)))
+    assert rij["samenvatting"] == '\'=HYPERLINK("http://x")'
