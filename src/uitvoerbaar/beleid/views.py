@@ -160,8 +160,16 @@ def _voorstelpagina(
         if beheren
         else []
     )
+    eigen_orgs = {lid.organisatie_id for lid in user.actieve_lidmaatschappen()}
+    # The involvement this person's organisation still owes at the current step.
+    mijn_inbreng = [
+        b
+        for b in (huidig.betrokkenen.all() if huidig is not None else [])
+        if b.organisatie_id in eigen_orgs and b.verzoek is not None and not b.inbreng_op
+    ]
     beloften = selectors.beloften_met_vlag(voorstel=voorstel)
     context = {
+        "mijn_inbreng": mijn_inbreng,
         "voorstel": voorstel,
         "stappen": stappen,
         "huidig": huidig,

@@ -506,3 +506,21 @@ def test_open_data_csv_carries_no_formulas(
     inhoud = client.get("/openbaar/beleid/uitvoeringstoetsen.csv").content.decode()
     [rij] = list(csv.DictReader(io.StringIO(inhoud)))
     assert rij["samenvatting"] == '\'=HYPERLINK("http://x")'
+
+
+def test_the_executor_sees_that_its_input_is_asked(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel()
+    url = f"/beleid/{voorstel.pk}/"
+    ingelogd(client, wereld.behandelaar)
+    assert 'data-testid="mijn-inbreng"' not in _html(client.get(url))  # verkenning asks nobody
+    services.advance_stap(voorstel=voorstel, door=wereld.beleidsmaker)
+    pagina = _html(client.get(url))
+    assert pagina.count('data-testid="mijn-inbreng"') == 1
+    b = Betrokkenheid.objects.get(
+        stap__voorstel=voorstel, stap__status="actief", organisatie=wereld.uitvoerder
+    )
+    assert f'href="/verzoeken/{b.verzoek.pk}/"' in pagina  # type: ignore[union-attr]
+    ingelogd(client, wereld.bestuur_andere)
+    assert 'data-testid="mijn-inbreng"' not in _html(client.get(url))
