@@ -524,3 +524,28 @@ def test_the_executor_sees_that_its_input_is_asked(
     assert f'href="/verzoeken/{b.verzoek.pk}/"' in pagina  # type: ignore[union-attr]
     ingelogd(client, wereld.bestuur_andere)
     assert 'data-testid="mijn-inbreng"' not in _html(client.get(url))
+
+
+def test_the_ministry_sees_the_conditions_awaiting_its_answer(
+    client: Client,
+    wereld: Wereld,
+    maak_voorstel: Callable[..., Beleidsvoorstel],
+    maak_toets: Callable[..., Uitvoeringstoets],
+) -> None:
+    voorstel = maak_voorstel()
+    toets = maak_toets(voorstel, voorwaarden=["Later invoeren.", "Meer geld."])
+    ingelogd(client, wereld.beleidsmaker)
+    url = f"/beleid/{voorstel.pk}/"
+    assert _html(client.get(url)).count('data-testid="voorwaarde-open"') == 2
+    eerste = toets.voorwaarden.get(volgorde=1)
+    assert eerste.verzoek is not None
+    rp.answer_pas_toe(
+        verzoek=eerste.verzoek,
+        door=wereld.beleidsmaker,
+        maatregel="Invoering per 1 juli.",
+        eigenaar="Directie Testbeleid",
+        datum=rp.vandaag(),
+    )
+    assert _html(client.get(url)).count('data-testid="voorwaarde-open"') == 1
+    ingelogd(client, wereld.behandelaar)
+    assert 'data-testid="voorwaarde-open"' not in _html(client.get(url))
