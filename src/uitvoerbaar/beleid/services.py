@@ -928,6 +928,24 @@ def update_opdracht(*, opdracht: Opdracht, door: Gebruiker, **velden: Any) -> Op
 
 
 @transaction.atomic
+def complete_opdracht(*, opdracht: Opdracht, door: Gebruiker) -> Opdracht:
+    """The ministry marks a running assignment as done. A suspended one cannot be: the
+    return must be answered first."""
+    opdracht = Opdracht.objects.select_for_update().get(pk=opdracht.pk)
+    policy.require(door, "opdracht.beheren", opdracht)
+    try:
+        opdracht.status = opdracht_doel(Opdrachthandeling.AFRONDEN, opdracht.status)
+    except OngeldigeOvergang:
+        raise ValidationError(
+            _("Deze opdracht is %(status)s en kan nu niet worden afgerond.")
+            % {"status": opdracht.get_status_display().lower()}
+        ) from None
+    opdracht.save(update_fields=["status", "bijgewerkt"])
+    audit.record(event="opdracht.afgerond", actor=door, obj=opdracht, data={})
+    return opdracht
+
+
+@transaction.atomic
 def return_opdracht(
     *,
     opdracht: Opdracht,

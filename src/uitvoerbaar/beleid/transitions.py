@@ -23,6 +23,7 @@ class Opdrachthandeling(StrEnum):
     BEANTWOORD = "beantwoord"
     BETWIST = "betwist"
     INGETROKKEN = "ingetrokken"
+    AFRONDEN = "afronden"
 
 
 OPDRACHT: Final[Mapping[Opdrachthandeling, Mapping[O, O]]] = {
@@ -30,6 +31,8 @@ OPDRACHT: Final[Mapping[Opdrachthandeling, Mapping[O, O]]] = {
     Opdrachthandeling.BEANTWOORD: {O.OPGESCHORT: O.ACTIEF},
     Opdrachthandeling.BETWIST: {O.ACTIEF: O.OPGESCHORT},
     Opdrachthandeling.INGETROKKEN: {O.OPGESCHORT: O.ACTIEF},
+    # Only a running assignment is finished; a suspended one waits for the ministry's answer.
+    Opdrachthandeling.AFRONDEN: {O.ACTIEF: O.AFGEROND},
 }
 
 STAP: Final[Mapping[S, S]] = {S.GEPLAND: S.ACTIEF, S.ACTIEF: S.AFGEROND}

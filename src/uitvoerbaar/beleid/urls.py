@@ -19,4 +19,5 @@ urlpatterns = [
     path("opdrachten/<int:pk>/", views.opdracht, name="opdracht"),
     path("opdrachten/<int:pk>/teruggeven/", views.teruggeven, name="teruggeven"),
     path("opdrachten/<int:pk>/wijzigen/", views.opdracht_wijzigen, name="opdracht_wijzigen"),
+    path("opdrachten/<int:pk>/afronden/", views.opdracht_afronden, name="opdracht_afronden"),
 ]

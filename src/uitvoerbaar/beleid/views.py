@@ -160,8 +160,16 @@ def _voorstelpagina(
         if beheren
         else []
     )
+    eigen_orgs = {lid.organisatie_id for lid in user.actieve_lidmaatschappen()}
+    # The involvement this person's organisation still owes at the current step.
+    mijn_inbreng = [
+        b
+        for b in (huidig.betrokkenen.all() if huidig is not None else [])
+        if b.organisatie_id in eigen_orgs and b.verzoek is not None and not b.inbreng_op
+    ]
     beloften = selectors.beloften_met_vlag(voorstel=voorstel)
     context = {
+        "mijn_inbreng": mijn_inbreng,
         "voorstel": voorstel,
         "stappen": stappen,
         "huidig": huidig,
@@ -509,6 +517,9 @@ def _opdrachtpagina(
             prefix="teruggave", beginselen=beginsel_keuzes()
         )
     if policy.allows(user, "opdracht.beheren", opdracht):
+        context["afronden_form"] = gebonden.get("afronden") or (
+            forms.Form() if opdracht.status == "actief" else None
+        )
         context["wijzig_form"] = gebonden.get("wijzig") or WijzigOpdrachtForm(
             prefix="wijzig",
             initial={
@@ -554,6 +565,23 @@ def teruggeven(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("beleid:opdracht", pk=pk)
     return _opdrachtpagina(request, item, gebonden={"teruggave": form}, status=400)
+
+
+@requires("opdracht.beheren")
+@require_POST
+def opdracht_afronden(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _gebruiker(request)
+    item = selectors.opdracht_detail(user=user, pk=pk)
+    policy.require(user, "opdracht.beheren", item)
+    form = forms.Form(request.POST)
+    try:
+        services.complete_opdracht(opdracht=item, door=user)
+    except ValidationError as exc:
+        form.is_valid()
+        fouten_naar_form(form, exc)
+        return _opdrachtpagina(request, item, gebonden={"afronden": form}, status=400)
+    messages.success(request, _("De opdracht is afgerond."))
+    return redirect("beleid:opdracht", pk=pk)
 
 
 @requires("opdracht.beheren")

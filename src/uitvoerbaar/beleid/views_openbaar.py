@@ -73,6 +73,15 @@ def toetsen_json(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _csv_veilig(waarde: object) -> object:
+    """A cell that a spreadsheet would read as a formula (=, +, -, @, tab, return) gets a
+    leading quote, so open data cannot carry a formula into someone's spreadsheet (CSV
+    injection)."""
+    if isinstance(waarde, str) and waarde[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + waarde
+    return waarde
+
+
 @requires("publiek.bekijken")
 @require_safe
 def toetsen_csv(request: HttpRequest) -> HttpResponse:
@@ -88,7 +97,10 @@ def toetsen_csv(request: HttpRequest) -> HttpResponse:
         )
         record["niet_haalbare_beloften"] = " | ".join(record["niet_haalbare_beloften"])
         writer.writerow(
-            ["" if record[k] is None else record[k] for k in selectors.OPEN_DATA_VELDEN]
+            [
+                "" if record[k] is None else _csv_veilig(record[k])
+                for k in selectors.OPEN_DATA_VELDEN
+            ]
         )
     return response
 

@@ -12,6 +12,7 @@ from uitvoerbaar.core.api.serializers import OrganisatieKortSerializer
 from uitvoerbaar.core.models import Organisatie
 from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
 from uitvoerbaar.kennisbank.api.serializers import PerspectievenSerializer
+from uitvoerbaar.kennisbank.constants import RechtSoort
 from uitvoerbaar.kennisbank.models import Beginsel, Regeling
 
 from ..constants import Haalbaarheid, Teruggavereden, Toetsoordeel
@@ -336,3 +337,12 @@ class OpdrachtInvoer(serializers.Serializer[Any]):
     budget = serializers.IntegerField(required=False, allow_null=True, min_value=0)
     beleidsteam = serializers.IntegerField(required=False, allow_null=True)
     voorstel = serializers.IntegerField(required=False, allow_null=True)
+
+
+class BelofteInvoer(serializers.Serializer[Any]):
+    soort = KeuzeVeld(
+        RechtSoort,
+        help_text=_("wel: hier krijgen burgers recht op; niet: hier krijgen zij geen recht op."),
+        error_messages={"invalid_choice": _("Kies wel of niet.")},
+    )
+    tekst = serializers.CharField(allow_blank=True, max_length=2000)

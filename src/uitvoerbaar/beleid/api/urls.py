@@ -29,6 +29,11 @@ urlpatterns = [
         views.ToetsPubliceren.as_view(),
         name="uitvoeringstoets-publiceren",
     ),
+    path(
+        "beleidsvoorstellen/<int:id>/beloften",
+        views.Beloften.as_view(),
+        name="beleidsvoorstel-beloften",
+    ),
     path("uitvoeringstoetsen", views.UitvoeringstoetsList.as_view(), name="uitvoeringstoetsen"),
     path(
         "uitvoeringstoetsen/<int:id>",
@@ -38,4 +43,5 @@ urlpatterns = [
     path("opdrachten", views.OpdrachtList.as_view(), name="opdrachten"),
     path("opdrachten/<int:id>", views.OpdrachtDetail.as_view(), name="opdracht"),
     path("opdrachten/<int:id>/teruggave", views.Teruggeven.as_view(), name="opdracht-teruggave"),
+    path("opdrachten/<int:id>/afronden", views.Afronden.as_view(), name="opdracht-afronden"),
 ]

@@ -28,6 +28,7 @@ from ..models import Beleidsvoorstel, Opdracht, Uitvoeringstoets
 from .serializers import (
     BeleidsvoorstelDetailSerializer,
     BeleidsvoorstelSerializer,
+    BelofteInvoer,
     OpdrachtInvoer,
     OpdrachtSerializer,
     TeruggaveInvoer,
@@ -202,6 +203,37 @@ class ZonderInbreng(APIView):
             betrokkenheid=betrokkenheid, door=_user(request), uitleg=invoer.validated_data["uitleg"]
         )
         return Response(_voorstel_data(selectors.voorstel_detail(pk=id)))
+
+
+class Beloften(APIView):
+    policy_actie = "beleidsvoorstel.beheren"
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="beleidsvoorstel_belofte_toevoegen",
+        summary="Belofte aan burgers toevoegen",
+        description=(
+            "Wat burgers onder dit voorstel wel of niet krijgen, in gewone taal (B1). De "
+            "uitvoerders zeggen in hun toets of elke belofte waar te maken is. Alleen "
+            "beleidsmakers van het eigen ministerie."
+        ),
+        tags=[TAG],
+        parameters=[ID],
+        request=BelofteInvoer,
+        responses={201: BeleidsvoorstelDetailSerializer, **schema.problemen(400, 403, 404)},
+    )
+    def post(self, request: Request, id: int) -> Response:
+        voorstel = selectors.voorstel_detail(pk=id)
+        invoer = BelofteInvoer(data=request.data)
+        policy.require(_user(request), "beleidsvoorstel.beheren", voorstel)
+        invoer.is_valid(raise_exception=True)
+        services.add_belofte(
+            voorstel=voorstel,
+            door=_user(request),
+            soort=invoer.validated_data["soort"],
+            tekst=invoer.validated_data["tekst"],
+        )
+        return Response(_voorstel_data(selectors.voorstel_detail(pk=id)), status=201)
 
 
 class UitvoeringstoetsList(generics.ListAPIView[Uitvoeringstoets]):
@@ -415,6 +447,29 @@ class OpdrachtDetail(APIView):
         return Response(
             OpdrachtSerializer(selectors.opdracht_detail(user=_user(request), pk=id)).data
         )
+
+
+class Afronden(APIView):
+    policy_actie = "opdracht.beheren"
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="opdracht_afronden",
+        summary="Opdracht afronden",
+        description=(
+            "Het ministerie rondt een lopende opdracht af. Een teruggegeven (opgeschorte) "
+            "opdracht kan dat pas na het antwoord (400)."
+        ),
+        tags=[TAG],
+        parameters=[ID],
+        request=None,
+        responses={200: OpdrachtSerializer, **schema.problemen(400, 403, 404)},
+    )
+    def post(self, request: Request, id: int) -> Response:
+        door = _user(request)
+        opdracht = selectors.opdracht_detail(user=door, pk=id)
+        services.complete_opdracht(opdracht=opdracht, door=door)
+        return Response(OpdrachtSerializer(selectors.opdracht_detail(user=door, pk=id)).data)
 
 
 class Teruggeven(APIView):

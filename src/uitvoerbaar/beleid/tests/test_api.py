@@ -376,3 +376,45 @@ def test_a_step_without_a_name_is_refused(client: Client, wereld: Wereld) -> Non
     assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == ["stappen"]
     assert not Beleidsvoorstel.objects.exists()
+
+
+def test_promises_and_finishing_through_the_api(
+    client: Client,
+    wereld: Wereld,
+    maak_voorstel: Callable[..., Beleidsvoorstel],
+    maak_opdracht: Callable[..., Opdracht],
+) -> None:
+    voorstel = maak_voorstel()
+    opdracht = maak_opdracht()
+    url = f"/api/v1/beleidsvoorstellen/{voorstel.pk}/beloften"
+    ingelogd(client, wereld.behandelaar)
+    assert (
+        client.post(
+            url, {"soort": "wel", "tekst": "X."}, content_type="application/json"
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            f"/api/v1/opdrachten/{opdracht.pk}/afronden", content_type="application/json"
+        ).status_code
+        == 403
+    )
+    ingelogd(client, wereld.beleidsmaker)
+    fout = client.post(url, {"soort": "misschien", "tekst": ""}, content_type="application/json")
+    assert fout.status_code == 400 and fout.json()["errors"][0]["field"] == "soort"
+    leeg = client.post(url, {"soort": "wel", "tekst": " "}, content_type="application/json")
+    assert leeg.status_code == 400 and leeg.json()["errors"][0]["field"] == "tekst"
+    ok = client.post(
+        url, {"soort": "niet", "tekst": "Geen toeslag."}, content_type="application/json"
+    )
+    assert ok.status_code == 201
+    assert ok.json()["beloften"][0]["tekst"] == "Geen toeslag."
+    klaar = client.post(
+        f"/api/v1/opdrachten/{opdracht.pk}/afronden", content_type="application/json"
+    )
+    assert klaar.status_code == 200 and klaar.json()["status"] == "afgerond"
+    nogmaals = client.post(
+        f"/api/v1/opdrachten/{opdracht.pk}/afronden", content_type="application/json"
+    )
+    assert nogmaals.status_code == 400 and nogmaals["Content-Type"] == PROBLEM

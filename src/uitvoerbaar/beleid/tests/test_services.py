@@ -710,3 +710,21 @@ def test_an_organisation_involved_later_is_asked_at_once_when_the_step_is_key(
             voorstel=voorstel, door=wereld.bestuur_andere, organisatie=wereld.andere_uitvoerder
         )
     assert not voorstel.betrokken_organisaties.filter(pk=wereld.andere_uitvoerder.pk).exists()
+
+
+def test_only_a_running_assignment_is_finished_and_then_not_handed_back(
+    wereld: Wereld, maak_opdracht: Callable[..., Opdracht]
+) -> None:
+    opdracht = maak_opdracht()
+    teruggave = _teruggeven(opdracht, wereld)
+    with pytest.raises(ValidationError):
+        services.complete_opdracht(opdracht=opdracht, door=wereld.beleidsmaker)
+    rp.withdraw(verzoek=teruggave.verzoek, door=wereld.bestuur, reden="Opgelost.")
+    with pytest.raises(PermissionDenied):
+        services.complete_opdracht(opdracht=opdracht, door=wereld.bestuur)
+    services.complete_opdracht(opdracht=opdracht, door=wereld.beleidsmaker)
+    opdracht.refresh_from_db()
+    assert opdracht.status == Opdrachtstatus.AFGEROND
+    with pytest.raises(ValidationError):
+        _teruggeven(opdracht, wereld)
+    assert "opdracht.afgerond" in events("opdracht.")

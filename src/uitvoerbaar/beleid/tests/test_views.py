@@ -477,3 +477,75 @@ def test_the_overview_puts_the_proposals_of_ones_own_organisation_first(
     response = client.get("/beleid/")
     assert [v.pk for v in response.context["eigen_voorstellen"]] == [eigen.pk]
     assert {v.pk for v in response.context["voorstellen"]} == {eigen.pk, ander.pk}
+
+
+def test_the_ministry_finishes_an_assignment_in_the_screen(
+    client: Client, wereld: Wereld, maak_opdracht: Callable[..., Opdracht]
+) -> None:
+    opdracht = maak_opdracht()
+    url = f"/beleid/opdrachten/{opdracht.pk}/afronden/"
+    ingelogd(client, wereld.bestuur)
+    assert client.post(url).status_code == 403
+    ingelogd(client, wereld.beleidsmaker)
+    assert 'id="form-afronden"' in _html(client.get(f"/beleid/opdrachten/{opdracht.pk}/"))
+    assert client.post(url).status_code == 302
+    opdracht.refresh_from_db()
+    assert opdracht.status == Opdrachtstatus.AFGEROND
+    nogmaals = client.post(url)
+    assert nogmaals.status_code == 400
+    assert "kan nu niet worden afgerond" in _html(nogmaals)
+
+
+def test_open_data_csv_carries_no_formulas(
+    client: Client,
+    wereld: Wereld,
+    maak_voorstel: Callable[..., Beleidsvoorstel],
+    maak_toets: Callable[..., Uitvoeringstoets],
+) -> None:
+    maak_toets(maak_voorstel(), velden={"samenvatting": '=HYPERLINK("http://x")'})
+    inhoud = client.get("/openbaar/beleid/uitvoeringstoetsen.csv").content.decode()
+    [rij] = list(csv.DictReader(io.StringIO(inhoud)))
+    assert rij["samenvatting"] == '\'=HYPERLINK("http://x")'
+
+
+def test_the_executor_sees_that_its_input_is_asked(
+    client: Client, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    voorstel = maak_voorstel()
+    url = f"/beleid/{voorstel.pk}/"
+    ingelogd(client, wereld.behandelaar)
+    assert 'data-testid="mijn-inbreng"' not in _html(client.get(url))  # verkenning asks nobody
+    services.advance_stap(voorstel=voorstel, door=wereld.beleidsmaker)
+    pagina = _html(client.get(url))
+    assert pagina.count('data-testid="mijn-inbreng"') == 1
+    b = Betrokkenheid.objects.get(
+        stap__voorstel=voorstel, stap__status="actief", organisatie=wereld.uitvoerder
+    )
+    assert f'href="/verzoeken/{b.verzoek.pk}/"' in pagina  # type: ignore[union-attr]
+    ingelogd(client, wereld.bestuur_andere)
+    assert 'data-testid="mijn-inbreng"' not in _html(client.get(url))
+
+
+def test_the_ministry_sees_the_conditions_awaiting_its_answer(
+    client: Client,
+    wereld: Wereld,
+    maak_voorstel: Callable[..., Beleidsvoorstel],
+    maak_toets: Callable[..., Uitvoeringstoets],
+) -> None:
+    voorstel = maak_voorstel()
+    toets = maak_toets(voorstel, voorwaarden=["Later invoeren.", "Meer geld."])
+    ingelogd(client, wereld.beleidsmaker)
+    url = f"/beleid/{voorstel.pk}/"
+    assert _html(client.get(url)).count('data-testid="voorwaarde-open"') == 2
+    eerste = toets.voorwaarden.get(volgorde=1)
+    assert eerste.verzoek is not None
+    rp.answer_pas_toe(
+        verzoek=eerste.verzoek,
+        door=wereld.beleidsmaker,
+        maatregel="Invoering per 1 juli.",
+        eigenaar="Directie Testbeleid",
+        datum=rp.vandaag(),
+    )
+    assert _html(client.get(url)).count('data-testid="voorwaarde-open"') == 1
+    ingelogd(client, wereld.behandelaar)
+    assert 'data-testid="voorwaarde-open"' not in _html(client.get(url))
