@@ -69,6 +69,8 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Nieuwe beleidsvoorstellen met uitvoeringstoets en opdrachten: %(aantal)d.")
             % {"aantal": resultaat.beleidsvoorstellen}
+        )
+        self.stdout.write(
             _("Nieuwe afwijkingen (met casusberaad en aanvechting): %(aantal)d.")
             % {"aantal": resultaat.afwijkingen}
         )
