@@ -71,7 +71,7 @@ def _bouw(aantal: int, artikelen: int, dienst: Any, regeling: Any, door: Any) ->
     from uitvoerbaar.afwijkingen.tests.testset import lees
     from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel
 
-    rnd = random.Random(7)  # noqa: S311 (reproducible data, not secrets)
+    rnd = random.Random(7)
     gevallen = lees()
     tokens = [" ".join(gelijkenis.tokens([g["tekst"]])) for g in gevallen]
     arts = Artikel.objects.bulk_create(
@@ -147,7 +147,7 @@ def main() -> int:
         with connection.cursor() as cursor:  # fresh statistics, as autovacuum would have
             cursor.execute("ANALYZE")
 
-        rnd = random.Random(11)  # noqa: S311 (reproducible choice of lookups)
+        rnd = random.Random(11)
         tijden: list[float] = []
         queries: list[int] = []
         for _ in range(args.vragen):

@@ -733,7 +733,7 @@ def _oordeel() -> KeuzeVeld:
     )
 
 
-class PerspectievenInvoer(Invoer):
+class SignaalPerspectievenInvoer(Invoer):
     """The four perspectives (seed action U3), each optional. A concern (zorgen, ernstige
     zorgen) must be explained."""
 
@@ -795,7 +795,7 @@ class SignaalInvoer(_Formulierinvoer):
         help_text=_("Codes van de beginselen die in gevaar zijn (zie /beginselen)."),
         error_messages={"not_a_list": _("Geef de beginselen als een lijst van codes.")},
     )
-    perspectieven = PerspectievenInvoer(
+    perspectieven = SignaalPerspectievenInvoer(
         required=False,
         allow_null=True,
         default=None,
