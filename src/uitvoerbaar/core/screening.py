@@ -1,10 +1,12 @@
 """Screening free text for citizen data before it is stored or published (DESIGN §3).
 
-A professional describing a case easily pastes a citizen's BSN, IBAN, e-mail address or phone
-number. `vind` finds them so the form can warn; `maskeer` replaces them so that published text
-never carries them. Detection is deliberately strict where a false alarm would annoy (a BSN must
-pass the elfproef, an IBAN its mod-97 check) and broad where a miss would harm (any e-mail
-address, any Dutch phone number shape)."""
+A professional describing a case easily pastes a citizen's BSN, IBAN, e-mail address, phone
+number, postcode with house number or date of birth. `vind` finds them so the form can warn;
+`maskeer` replaces them so that published text never carries them. Detection is deliberately
+strict where a false alarm would annoy (a BSN must pass the elfproef, an IBAN its mod-97 check)
+and broad where a miss would harm (any e-mail address, any Dutch phone number shape). One
+screening for the whole platform: signalen warns with it, afwijkingen refuses with it, the
+public register masks with it."""
 
 from __future__ import annotations
 
@@ -19,15 +21,27 @@ SOORTEN = {
     "iban": _("IBAN-rekeningnummer"),
     "email": _("e-mailadres"),
     "telefoon": _("telefoonnummer"),
+    "adres": _("postcode met huisnummer"),
+    "geboortedatum": _("geboortedatum"),
 }
 
 # Nine digits, possibly written 123.456.789 or 123 45 6789; not part of a longer number.
 _BSN = re.compile(r"(?<![\d.\-])(\d(?:[ .]?\d){8})(?![\d.\-]?\d)")
-_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{2,4}){3,8})\b", re.IGNORECASE)
+# A country code, check digits and up to 30 letters or digits, spaces allowed; the longest
+# prefix that passes the mod-97 check is the IBAN (the words after it are not).
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]){11,30}", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Z0-9._%+\-]+@[A-Z0-9.\-]+\.[A-Z]{2,}", re.IGNORECASE)
 # Dutch numbers: 06-12345678, 06 1234 5678, 010-1234567, +31 6 12345678, 0031 20 1234567.
 _TELEFOON = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[\s\-]?(?:\(0\))?[\s\-]?|0)[1-9](?:[\s\-]?\d){8}(?!\d)"
+)
+
+
+# A postcode with a house number points at one household; a date written as a date of birth
+# points at one person.
+_POSTCODE_HUISNUMMER = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b\s*,?\s*\d{1,5}\b", re.IGNORECASE)
+_GEBOORTEDATUM = re.compile(
+    r"\bgeb(?:oren|\.)?\s*(?:op\s*)?\d{1,2}[-/ .]\d{1,2}[-/ .]\d{2,4}", re.IGNORECASE
 )
 
 
@@ -59,19 +73,67 @@ def iban_geldig(waarde: str) -> bool:
     return int(getal) % 97 == 1
 
 
+# IBAN length per country (ISO 13616 registry), for the countries a Dutch case mentions most.
+IBAN_LENGTES = {
+    "NL": 18,
+    "BE": 16,
+    "DE": 22,
+    "FR": 27,
+    "LU": 20,
+    "GB": 22,
+    "ES": 24,
+    "IT": 27,
+    "AT": 20,
+    "CH": 21,
+    "IE": 22,
+    "PT": 25,
+    "PL": 28,
+    "DK": 18,
+    "SE": 24,
+    "NO": 15,
+    "FI": 18,
+    "TR": 26,
+    "MA": 28,
+}
+
+
+def _iban_lengte(kandidaat: str) -> int:
+    """The length in `kandidaat` (spaces included) of the valid IBAN it starts with, or 0. The
+    country's registered length decides where it ends, so the words after it never count; for
+    another country the longest prefix that ends a word and passes mod 97."""
+    verwacht = IBAN_LENGTES.get(kandidaat[:2].upper())
+    tekens = 0
+    einden: list[int] = []
+    for i, teken in enumerate(kandidaat):
+        if not teken.isspace():
+            tekens += 1
+            if verwacht and tekens == verwacht:
+                return i + 1 if iban_geldig(kandidaat[: i + 1]) else 0
+            if tekens >= 15 and (i + 1 == len(kandidaat) or kandidaat[i + 1].isspace()):
+                einden.append(i + 1)
+    if verwacht is not None:
+        return 0
+    return next((e for e in reversed(einden) if iban_geldig(kandidaat[:e])), 0)
+
+
 def vind(tekst: str) -> list[Vondst]:
     """Every piece of citizen data in `tekst`, in order of appearance, without overlaps."""
     vondsten: list[Vondst] = []
     for m in _EMAIL.finditer(tekst):
         vondsten.append(Vondst("email", m.start(), m.end()))
     for m in _IBAN.finditer(tekst):
-        if iban_geldig(m.group(1)):
-            vondsten.append(Vondst("iban", m.start(1), m.end(1)))
+        lengte = _iban_lengte(m.group())
+        if lengte:
+            vondsten.append(Vondst("iban", m.start(), m.start() + lengte))
     for m in _BSN.finditer(tekst):
         if elfproef(re.sub(r"\D", "", m.group(1))):
             vondsten.append(Vondst("bsn", m.start(1), m.end(1)))
     for m in _TELEFOON.finditer(tekst):
         vondsten.append(Vondst("telefoon", m.start(), m.end()))
+    for m in _POSTCODE_HUISNUMMER.finditer(tekst):
+        vondsten.append(Vondst("adres", m.start(), m.end()))
+    for m in _GEBOORTEDATUM.finditer(tekst):
+        vondsten.append(Vondst("geboortedatum", m.start(), m.end()))
     vondsten.sort(key=lambda v: (v.begin, -v.eind))
     zonder_overlap: list[Vondst] = []
     for v in vondsten:

@@ -17,6 +17,10 @@ from uitvoerbaar.core import screening
         ("bsn: 123.456.782", "bsn"),
         ("rekening NL91 ABNA 0417 1643 00", "iban"),
         ("rekening NL91ABNA0417164300.", "iban"),
+        ("Rekening NL91 ABNA 0417 1643 00 werd geblokkeerd.", "iban"),
+        ("Konto DE89 3704 0044 0532 0130 00 bei der Bank", "iban"),
+        ("postcode 1234 AB, 5", "adres"),
+        ("geboren op 12-03-1980", "geboortedatum"),
         ("mail j.jansen+werk@gemeente.nl", "email"),
         ("bel 06-12345678", "telefoon"),
         ("bel 06 1234 5678", "telefoon"),
@@ -58,3 +62,8 @@ def test_masking_leaves_nothing_to_find_and_never_fails(tekst: str) -> None:
     assert screening.vind(gemaskeerd) == []
     if not screening.vind(tekst):
         assert gemaskeerd == tekst
+
+
+def test_an_iban_ends_where_its_country_says() -> None:
+    tekst = "Rekening NL91 ABNA 0417 1643 00 werd geblokkeerd."
+    assert screening.maskeer(tekst) == "Rekening [IBAN-rekeningnummer verwijderd] werd geblokkeerd."
