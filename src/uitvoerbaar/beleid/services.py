@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from uitvoerbaar.audit import services as audit
-from uitvoerbaar.core import policy
+from uitvoerbaar.core import policy, screening
 from uitvoerbaar.core.constants import OrganisatieSoort, Rol
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.kennisbank import services as kennisbank
@@ -78,6 +78,9 @@ def _tekst(waarde: str | None, veld: str, melding: str, *, max_lengte: int = MAX
         raise ValidationError(
             {veld: _("Deze tekst is te lang (ten hoogste %(max)d tekens).") % {"max": max_lengte}}
         )
+    # Proposals, toetsen and assignments are published: never with a citizen's data in them.
+    if fouten := screening.openbare_tekst_fouten({veld: waarde}):
+        raise ValidationError(fouten)
     return waarde
 
 
@@ -593,6 +596,8 @@ def save_toets(
             fouten.voeg_toe(
                 veld, _("Deze tekst is te lang (ten hoogste %(max)d tekens).") % {"max": MAX_TEKST}
             )
+        for melding in screening.openbare_tekst_fouten({veld: waarde}).values():
+            fouten.voeg_toe(veld, melding)
         schoon[veld] = waarde
     oordeel = velden.get("oordeel") or ""
     if oordeel and oordeel not in Toetsoordeel.values:
@@ -608,6 +613,10 @@ def save_toets(
     voorwaarden = [v.strip() for v in voorwaarden if v and v.strip()]
     if any(len(v) > 2000 for v in voorwaarden):
         fouten.voeg_toe("voorwaarden", _("Houd elke voorwaarde korter dan 2000 tekens."))
+    for melding in screening.openbare_tekst_fouten(
+        {f"voorwaarde {i}": v for i, v in enumerate(voorwaarden, start=1)}
+    ).values():
+        fouten.voeg_toe("voorwaarden", melding)
     beloften = {b.pk: b for b in voorstel.beloften.all()}
     bevindingen = dict(bevindingen or {})
     for belofte_id, (haalbaarheid, toelichting) in bevindingen.items():

@@ -11,6 +11,7 @@ public register masks with it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
@@ -38,8 +39,9 @@ _TELEFOON = re.compile(
 
 
 # A postcode with a house number points at one household; a date written as a date of birth
-# points at one person.
-_POSTCODE_HUISNUMMER = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b\s*,?\s*\d{1,5}\b", re.IGNORECASE)
+# points at one person. Postcode letters in capitals only (as written on an address): with
+# lower case, ordinary text such as "sinds 2025 al 12 keer" would look like an address.
+_POSTCODE_HUISNUMMER = re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b\s*,?\s*\d{1,5}\b")
 _GEBOORTEDATUM = re.compile(
     r"\bgeb(?:oren|\.)?\s*(?:op\s*)?\d{1,2}[-/ .]\d{1,2}[-/ .]\d{2,4}", re.IGNORECASE
 )
@@ -114,6 +116,16 @@ def _iban_lengte(kandidaat: str) -> int:
     if verwacht is not None:
         return 0
     return next((e for e in reversed(einden) if iban_geldig(kandidaat[:e])), 0)
+
+
+def openbare_tekst_fouten(velden: Mapping[str, str]) -> dict[str, str]:
+    """For text that will be published: a Dutch message per field that holds citizen data."""
+    return {
+        veld: gettext("Deze tekst wordt openbaar: haal de persoonsgegevens eruit (%(soorten)s).")
+        % {"soorten": ", ".join(str(SOORTEN[s]) for s in soorten)}
+        for veld, tekst in velden.items()
+        if (soorten := soorten_in(tekst or ""))
+    }
 
 
 def vind(tekst: str) -> list[Vondst]:

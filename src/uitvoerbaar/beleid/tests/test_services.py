@@ -728,3 +728,23 @@ def test_only_a_running_assignment_is_finished_and_then_not_handed_back(
     with pytest.raises(ValidationError):
         _teruggeven(opdracht, wereld)
     assert "opdracht.afgerond" in events("opdracht.")
+
+
+def test_published_texts_never_carry_citizen_data(
+    wereld: Wereld,
+    maak_voorstel: Callable[..., Beleidsvoorstel],
+    maak_toets: Callable[..., Uitvoeringstoets],
+) -> None:
+    """A toets and a proposal are published: a BSN or an e-mail address in them is refused
+    next to the field (core.screening), and nothing is stored."""
+    voorstel = maak_voorstel()
+    with pytest.raises(ValidationError) as fout:
+        maak_toets(voorstel, velden={"gevolgen_burgers": "Zoals bij BSN 111222333."})
+    assert "persoonsgegevens" in str(fout.value.message_dict["gevolgen_burgers"])
+    with pytest.raises(ValidationError) as fout:
+        maak_toets(voorstel, voorwaarden=["Mail eerst naar a.jansen@example.org."])
+    assert "persoonsgegevens" in str(fout.value.message_dict["voorwaarden"])
+    assert not Uitvoeringstoets.objects.exists()
+    with pytest.raises(ValidationError) as fout:
+        maak_voorstel(titel="Bel 06-12345678 voor uitleg")
+    assert "titel" in fout.value.message_dict

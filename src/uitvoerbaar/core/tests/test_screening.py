@@ -43,6 +43,7 @@ def test_citizen_data_is_found(tekst: str, soort: str) -> None:
         "NL91ABNA0417164301",  # IBAN with a wrong check
         "Artikel 3:4 lid 2 Awb",
         "000000000",
+        "Sinds 2025 al 12 keer gebeurd, in 2026 is 3 keer meer.",
     ],
 )
 def test_no_false_alarm(tekst: str) -> None:
