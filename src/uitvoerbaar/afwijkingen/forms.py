@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from uitvoerbaar.core.models import Organisatie
 from uitvoerbaar.kennisbank.forms import PerspectievenForm
 from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
+from uitvoerbaar.signalen.models import Signaal
 
 from .constants import Huishouden, Inkomensband, Knelpunt
 from .models import Afwijking
@@ -190,6 +191,13 @@ class AanvechtingForm(_BeginselenMixin):
         error_messages={"invalid_choice": _("Kies afwijkingen uit de lijst.")},
         widget=forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox"}),
     )
+    signalen = forms.ModelMultipleChoiceField(
+        label=_("Signalen van professionals over dit artikel"),
+        queryset=Signaal.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Kies signalen uit de lijst.")},
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox"}),
+    )
 
     def __init__(
         self,
@@ -197,6 +205,7 @@ class AanvechtingForm(_BeginselenMixin):
         organisaties: list[Organisatie],
         afwijkingen: QuerySet[Afwijking],
         beginselen: QuerySet[Beginsel],
+        signalen: QuerySet[Signaal] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -209,6 +218,10 @@ class AanvechtingForm(_BeginselenMixin):
             f"{a.kenmerk}: {a.get_knelpunt_display()}, {a.get_huishouden_display()} "
             f"({a.get_status_display().lower()})"
         )
+        signaalveld = self.fields["signalen"]
+        assert isinstance(signaalveld, forms.ModelMultipleChoiceField)
+        signaalveld.queryset = signalen if signalen is not None else Signaal.objects.none()
+        signaalveld.label_from_instance = lambda s: f"{s.kenmerk} {s.titel}"  # type: ignore[method-assign,assignment]
         self._beginselen(beginselen)
 
     def argumentenlijst(self) -> list[str]:

@@ -259,6 +259,9 @@ class Aanvechting(models.Model):
     afwijkingen = models.ManyToManyField(
         Afwijking, verbose_name=_("afwijkingen"), blank=True, related_name="aanvechtingen"
     )
+    signalen = models.ManyToManyField(
+        "signalen.Signaal", verbose_name=_("signalen"), blank=True, related_name="aanvechtingen"
+    )
     beginselen = models.ManyToManyField(
         "kennisbank.Beginsel", verbose_name=_("beginselen"), blank=True, related_name="+"
     )

@@ -443,7 +443,7 @@ def aanvechting_detail(*, user: Gebruiker, pk: int) -> Aanvechting:
     aanvechting = (
         _aanvechtingen()
         .select_related("eenheid")
-        .prefetch_related("afwijkingen", "beginselen")
+        .prefetch_related("afwijkingen", "signalen", "beginselen")
         .filter(pk=pk)
         .first()
     )

@@ -27,6 +27,8 @@ from uitvoerbaar.responsplicht.constants import Antwoordsoort
 from uitvoerbaar.responsplicht.constants import Handeling as VerzoekHandeling
 from uitvoerbaar.responsplicht.constants import Status as VerzoekStatus
 from uitvoerbaar.responsplicht.models import Reactieverzoek
+from uitvoerbaar.signalen.constants import Signaalsoort
+from uitvoerbaar.signalen.models import Signaal
 
 from . import afschermen, gelijkenis, precedenten
 from .constants import (
@@ -638,14 +640,16 @@ def submit_aanvechting(
     toelichting: str,
     argumenten: Sequence[str] = (),
     afwijkingen: Sequence[Afwijking] = (),
+    signalen: Sequence[Signaal] = (),
     beginselen: Sequence[Beginsel] = (),
     bron: str = AanvechtingBron.PROFESSIONAL,
     eenheid: Eenheid | None = None,
 ) -> Aanvechting:
     """Contest an article with the ministry that owns the regulation. Opens a request on the
     response duty engine (kind `aanvechting`: six weeks, then the ambtelijke top, then
-    public) to the owner's policy role. Cited deviations must be the own organisation's and on
-    this article. (Citing signals waits for the signalen app.)"""
+    public) to the owner's policy role. Cited deviations and signals must be the own
+    organisation's and on this article; a signal is cited by its number and title only (a
+    confidential reporter stays unknown), never a report of retaliation."""
     policy.require(door, "aanvechting.indienen", organisatie)
     fouten: dict[str, str] = {}
     titel = _tekst(fouten, "titel", titel, _("Geef de aanvechting een korte titel."))
@@ -658,9 +662,9 @@ def submit_aanvechting(
         _("Schrijf op wat er misgaat met dit artikel en wat er moet veranderen."),
     )
     argumenten = [a.strip() for a in argumenten if a and a.strip()]
-    if not argumenten and not afwijkingen:
+    if not argumenten and not afwijkingen and not signalen:
         fouten["argumenten"] = _(
-            "Noem ten minste één argument of één afwijking die de aanvechting onderbouwt."
+            "Noem ten minste één argument, afwijking of signaal dat de aanvechting onderbouwt."
         )
     if bron not in AanvechtingBron.values:
         fouten["bron"] = _("Onbekende aanleiding.")
@@ -668,6 +672,16 @@ def submit_aanvechting(
         if afwijking.organisatie_id != organisatie.pk or afwijking.artikel_id != artikel.pk:
             fouten["afwijkingen"] = _(
                 "U kunt alleen afwijkingen van uw eigen organisatie op dit artikel aanhalen."
+            )
+            break
+    for signaal in signalen:
+        if (
+            signaal.organisatie_id != organisatie.pk
+            or signaal.artikel_id != artikel.pk
+            or signaal.soort != Signaalsoort.SIGNAAL
+        ):
+            fouten["signalen"] = _(
+                "U kunt alleen signalen van uw eigen organisatie over dit artikel aanhalen."
             )
             break
     if eenheid is not None and eenheid.organisatie_id != organisatie.pk:
@@ -698,6 +712,7 @@ def submit_aanvechting(
         bron=bron,
     )
     aanvechting.afwijkingen.set(afwijkingen)
+    aanvechting.signalen.set(signalen)
     aanvechting.beginselen.set(beginselen)
     vraag = toelichting
     if afwijkingen:
@@ -706,6 +721,10 @@ def submit_aanvechting(
         ) % {
             "aantal": len(afwijkingen),
             "kenmerken": ", ".join(a.kenmerk for a in afwijkingen),
+        }
+    if signalen:
+        vraag += "\n\n" + _("Gesignaleerd door professionals: %(signalen)s.") % {
+            "signalen": "; ".join(f"{s.kenmerk} {s.titel}" for s in signalen)
         }
     verzoek = responsplicht.create_reactieverzoek(
         soort=SOORT_AANVECHTING,
@@ -734,6 +753,7 @@ def submit_aanvechting(
             "artikel": artikel.nummer,
             "bron": bron,
             "afwijkingen": [a.pk for a in afwijkingen],
+            "signalen": [s.pk for s in signalen],
             "verzoek": verzoek.pk,
         },
     )

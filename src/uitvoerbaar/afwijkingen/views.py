@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,6 +26,9 @@ from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.models import Artikel, Regeling
 from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
 from uitvoerbaar.kennisbank.zoeken import schoon
+from uitvoerbaar.signalen import selectors as signalen_selectors
+from uitvoerbaar.signalen.constants import Signaalsoort
+from uitvoerbaar.signalen.models import Signaal
 
 from . import selectors, services
 from .constants import (
@@ -474,12 +478,22 @@ def aanvechting_nieuw(request: HttpRequest) -> HttpResponse:
     eigen = selectors.afwijkingen(user=user, artikel_id=artikel.pk).filter(
         organisatie__in=organisaties
     )
+    # Signals the person may read as handler or board, or reported under their own name; never
+    # their own confidential one: citing it under their name would say who reported it.
+    signalen = Signaal.objects.filter(
+        signalen_selectors.leesbaar(user) | Q(melder=user),
+        artikel=artikel,
+        organisatie__in=organisaties,
+        soort=Signaalsoort.SIGNAAL,
+    ).order_by("-ontvangen_op")
     bron = request.GET.get("bron", "")
     structureel = bron == AanvechtingBron.STRUCTUREEL
     initial: dict[str, Any] = {}
     if request.method != "POST":
         gekozen = [int(x) for x in request.GET.getlist("afwijking") if x.isdigit()]
         initial["afwijkingen"] = list(eigen.filter(pk__in=gekozen))
+        gekozen_signalen = [int(x) for x in request.GET.getlist("signaal") if x.isdigit()]
+        initial["signalen"] = list(signalen.filter(pk__in=gekozen_signalen))
         if structureel:
             initial["titel"] = _("Structureel — regel aanpassen: %(artikel)s") % {
                 "artikel": str(artikel)
@@ -490,6 +504,7 @@ def aanvechting_nieuw(request: HttpRequest) -> HttpResponse:
         organisaties=organisaties,
         afwijkingen=eigen,
         beginselen=beginsel_keuzes(),
+        signalen=signalen,
     )
     status = 200
     if request.method == "POST":
@@ -505,6 +520,7 @@ def aanvechting_nieuw(request: HttpRequest) -> HttpResponse:
                     toelichting=form.cleaned_data["toelichting"],
                     argumenten=form.argumentenlijst(),
                     afwijkingen=list(form.cleaned_data["afwijkingen"]),
+                    signalen=list(form.cleaned_data["signalen"]),
                     beginselen=list(form.cleaned_data["beginselen"]),
                     bron=AanvechtingBron.STRUCTUREEL
                     if structureel

@@ -682,7 +682,11 @@ def knelpunt(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "signalen/knelpunt.html",
-        {"knelpunt": item, "mag_beheren": policy.allows(user, "knelpunt.beheren", item)},
+        {
+            "knelpunt": item,
+            "mag_beheren": policy.allows(user, "knelpunt.beheren", item),
+            "mag_aanvechten": policy.allows(user, "aanvechting.indienen", item.organisatie_id),
+        },
     )
 
 

@@ -145,6 +145,7 @@ class AanvechtingSerializer(serializers.ModelSerializer[Aanvechting]):
     status = KeuzeVeld(AanvechtingStatus, read_only=True)
     bron = KeuzeVeld(AanvechtingBron, read_only=True)
     afwijkingen = serializers.SerializerMethodField()
+    signalen = serializers.SerializerMethodField()
     beginselen: serializers.SlugRelatedField[Beginsel] = serializers.SlugRelatedField(
         slug_field="code", many=True, read_only=True
     )
@@ -165,6 +166,7 @@ class AanvechtingSerializer(serializers.ModelSerializer[Aanvechting]):
             "toelichting",
             "argumenten",
             "afwijkingen",
+            "signalen",
             "beginselen",
             "bron",
             "status",
@@ -177,6 +179,9 @@ class AanvechtingSerializer(serializers.ModelSerializer[Aanvechting]):
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_afwijkingen(self, obj: Aanvechting) -> list[str]:
         return [a.kenmerk for a in obj.afwijkingen.all()]
+
+    def get_signalen(self, obj: Aanvechting) -> list[str]:
+        return [s.kenmerk for s in obj.signalen.all()]
 
 
 class CasusberaadSerializer(serializers.ModelSerializer[Casusberaad]):
@@ -383,6 +388,12 @@ class AanvechtingInvoer(Invoer):
         required=False,
         default=list,
         help_text=_("Nummers (id) van afwijkingen van uw organisatie op dit artikel."),
+    )
+    signalen = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+        required=False,
+        default=list,
+        help_text=_("Nummers (id) van signalen van uw organisatie op dit artikel."),
     )
     beginselen = _Codes()
     structureel = serializers.BooleanField(

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -29,6 +29,8 @@ from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
 from uitvoerbaar.kennisbank.zoeken import schoon
 from uitvoerbaar.responsplicht.api import schema
+from uitvoerbaar.signalen import selectors as signalen_selectors
+from uitvoerbaar.signalen.models import Signaal
 
 from .. import gelijkenis, precedenten, selectors, services
 from ..constants import AanvechtingBron, AfwijkingStatus
@@ -460,8 +462,8 @@ class AanvechtingList(generics.ListCreateAPIView[Aanvechting]):
         description=(
             "Opent een reactieverzoek (soort aanvechting: zes weken, dan de ambtelijke top, "
             "dan openbaar) bij het beleidsteam van het ministerie dat de regel bezit. Het "
-            "antwoord is pas toe (de regel verandert: wat en wanneer) of leg uit. Signalen "
-            "aanhalen kan nog niet."
+            "antwoord is pas toe (de regel verandert: wat en wanneer) of leg uit. Afwijkingen en "
+            "signalen van de eigen organisatie op het artikel kunnen worden aangehaald."
         ),
         tags=[TAG],
         request=AanvechtingInvoer,
@@ -477,6 +479,13 @@ class AanvechtingList(generics.ListCreateAPIView[Aanvechting]):
         afwijkingen = list(selectors.afwijkingen(user=user).filter(pk__in=d["afwijkingen"]))
         if len(afwijkingen) != len(set(d["afwijkingen"])):
             raise ValidationError({"afwijkingen": _("Niet alle afwijkingen zijn van u bekend.")})
+        signalen = list(
+            Signaal.objects.filter(
+                signalen_selectors.leesbaar(user) | Q(melder=user), pk__in=d["signalen"]
+            )
+        )
+        if len(signalen) != len(set(d["signalen"])):
+            raise ValidationError({"signalen": _("Niet alle signalen zijn van u bekend.")})
         aanvechting = services.submit_aanvechting(
             door=user,
             organisatie=organisatie,
@@ -485,6 +494,7 @@ class AanvechtingList(generics.ListCreateAPIView[Aanvechting]):
             toelichting=d["toelichting"],
             argumenten=d["argumenten"],
             afwijkingen=afwijkingen,
+            signalen=signalen,
             beginselen=_beginselen(d.get("beginselen", [])),
             bron=AanvechtingBron.STRUCTUREEL if d["structureel"] else AanvechtingBron.PROFESSIONAL,
         )

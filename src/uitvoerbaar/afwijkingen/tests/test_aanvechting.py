@@ -130,3 +130,61 @@ def test_other_organisation_may_not_contest_on_our_behalf(wereld: Wereld) -> Non
     with pytest.raises(PermissionDenied):
         _indienen(wereld, door=wereld.medewerker_andere)
     assert not Aanvechting.objects.exists()
+
+
+def test_aanvechting_cites_signals_of_its_own_organisation_on_the_article(
+    wereld: Wereld,
+) -> None:
+    """Issue 5 item 4: an aanvechting cites signals (number and title in the question to the
+    ministry), only the organisation's own on this article; the knelpunt page prefills them."""
+    from typing import Any
+
+    from django.test import Client
+
+    from uitvoerbaar.conftest import ingelogd
+    from uitvoerbaar.signalen import services as signalen
+    from uitvoerbaar.signalen.models import Signaal
+
+    def meld(artikel: Any, organisatie: Any, door: Any) -> Signaal:
+        return signalen.submit_signaal(
+            door=door,
+            kanaal="benoemd",
+            organisatie=organisatie,
+            titel="Terugvordering bij kleine fout",
+            tekst="Alles terugbetalen door een fout van twee euro.",
+            regeling=wereld.regeling,
+            artikel=artikel,
+        ).signaal
+
+    eigen = meld(wereld.artikel, wereld.uitvoerder, wereld.medewerker)
+    ander_artikel = meld(wereld.ander_artikel, wereld.uitvoerder, wereld.medewerker)
+    elders = meld(wereld.artikel, wereld.andere, wereld.medewerker_andere)
+    for fout in (ander_artikel, elders):
+        with pytest.raises(ValidationError) as exc:
+            _indienen(wereld, argumenten=[], signalen=[fout])
+        assert "signalen" in exc.value.message_dict
+    assert not Aanvechting.objects.exists()
+
+    aanvechting = _indienen(wereld, argumenten=[], signalen=[eigen])
+    assert list(aanvechting.signalen.all()) == [eigen]
+    assert aanvechting.verzoek is not None
+    assert f"{eigen.kenmerk} Terugvordering bij kleine fout" in aanvechting.verzoek.vraag
+
+    # From a knelpunt: the link opens the form with its signals chosen.
+    knelpunt = signalen.create_knelpunt(
+        door=wereld.behandelaar,
+        organisatie=wereld.uitvoerder,
+        regeling=wereld.regeling,
+        artikel=wereld.artikel,
+        naam="Terugvordering bij kleine fouten",
+        omschrijving="",
+        signalen=[eigen],
+    )
+    c = Client()
+    ingelogd(c, wereld.behandelaar)
+    pagina = c.get(f"/signalen/knelpunten/{knelpunt.pk}/").content.decode()
+    assert f"signaal={eigen.pk}" in pagina
+    formulier = c.get(
+        f"/afwijkingen/aanvechtingen/nieuw/?regeling=testwet&artikel=4&signaal={eigen.pk}"
+    ).content.decode()
+    assert f'value="{eigen.pk}"' in formulier and "checked" in formulier
