@@ -450,40 +450,40 @@ def arbeidsvoorwaarden(request: HttpRequest) -> HttpResponse:
     v = selectors.vergelijking()
     regels = []
     for r in v.regels:
-        waarden = [
-            Waarde(
-                label=o.afkorting or o.naam,
-                y=float(av.waarde),
-                slecht=verschil is not None and verschil < 0,
+        if r.referentie is None or r.referentie == 0:
+            continue
+        waarden: list[Waarde] = []
+        zinnen: list[str] = []
+        for o, av, verschil in r.waarden:
+            if av is None or verschil is None:
+                continue
+            procent = float(verschil / r.referentie * 100)
+            waarden.append(Waarde(label=o.afkorting or o.naam, y=procent, slecht=procent < 0))
+            zinnen.append(
+                _("%(org)s: %(w)s, %(p)s%% %(richting)s het gemiddelde van de ministeries")
+                % {
+                    "org": o.naam,
+                    "w": grafieken.getal(float(av.waarde)),
+                    "p": grafieken.getal(abs(procent), 1),
+                    "richting": _("onder") if procent < 0 else _("boven of gelijk aan"),
+                }
             )
-            for o, av, verschil in r.waarden
-            if av is not None
-        ]
-        beschrijving = "; ".join(
-            f"{o.naam}: {grafieken.getal(float(av.waarde))}"
-            + (
-                " ("
-                + _("%(v)s onder het gemiddelde van de ministeries")
-                % {"v": grafieken.getal(float(-verschil))}
-                + ")"
-                if verschil is not None and verschil < 0
-                else ""
+        if waarden:
+            regels.append(
+                {
+                    "r": r,
+                    "grafiek": grafieken.verschillen(
+                        id_=f"av-{r.onderwerp}",
+                        titel=f"{r.label}: {_('verschil met de ministeries in procenten')}",
+                        beschrijving=_("Gemiddelde van de ministeries: %(g)s %(e)s.")
+                        % {"g": grafieken.getal(float(r.referentie)), "e": r.eenheid}
+                        + " "
+                        + "; ".join(zinnen)
+                        + ".",
+                        waarden=waarden,
+                    ),
+                }
             )
-            for o, av, verschil in r.waarden
-            if av is not None
-        )
-        regels.append(
-            {
-                "r": r,
-                "grafiek": grafieken.staven(
-                    id_=f"av-{r.onderwerp}",
-                    titel=f"{r.label} ({r.eenheid})",
-                    beschrijving=beschrijving,
-                    waarden=waarden,
-                    referentie=float(r.referentie) if r.referentie is not None else None,
-                ),
-            }
-        )
     user = _gebruiker(request)
     return render(
         request,
