@@ -98,6 +98,23 @@ class ProjectieSerializer(_S):
     kans_op_breken = serializers.FloatField(allow_null=True)
 
 
+class PerspectiefSerializer(_S):
+    perspectief = serializers.ChoiceField(
+        choices=["juridisch", "financieel", "professioneel", "burger"]
+    )
+    oordeel = serializers.CharField()
+    toelichting = serializers.CharField()
+
+
+class WaardenafwegingSerializer(_S):
+    waarde = serializers.CharField()
+    tegenover = serializers.CharField()
+    afweging = serializers.CharField()
+    vastgelegd_door = serializers.CharField()
+    vastgelegd_op = serializers.DateTimeField()
+    perspectieven = PerspectiefSerializer(many=True)
+
+
 class ScenarioSerializer(_S):
     id = serializers.IntegerField()
     naam = serializers.CharField()
@@ -107,6 +124,7 @@ class ScenarioSerializer(_S):
     volume = serializers.IntegerField()
     aantal_gebroken = serializers.IntegerField()
     projecties = ProjectieSerializer(many=True)
+    waardenafwegingen = WaardenafwegingSerializer(many=True)
 
 
 class ScenarioInvoer(_S):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.parsers import JSONParser
@@ -21,7 +22,7 @@ from uitvoerbaar.responsplicht.api import schema
 from .. import model as stat
 from .. import selectors, services
 from ..constants import ONDERWERP_EENHEID
-from ..models import Dienst, Scenario
+from ..models import Dienst, Scenario, Waardenafweging
 from .serializers import (
     ArbeidsvoorwaardeSerializer,
     DienstDetailSerializer,
@@ -138,6 +139,24 @@ def scenario_data(sp: selectors.Scenarioprojectie) -> dict[str, Any]:
             }
             for ip in sp.indicatoren
         ],
+        "waardenafwegingen": [
+            {
+                "waarde": a.waarde_a,
+                "tegenover": a.waarde_b,
+                "afweging": a.afweging,
+                "vastgelegd_door": str(a.vastgelegd_door),
+                "vastgelegd_op": a.vastgelegd_op,
+                "perspectieven": [
+                    {
+                        "perspectief": str(r.perspectief),
+                        "oordeel": str(r.oordeel),
+                        "toelichting": r.toelichting,
+                    }
+                    for r in a.perspectieven.regels()
+                ],
+            }
+            for a in s.waardenafwegingen.all()
+        ],
     }
 
 
@@ -217,7 +236,18 @@ class Scenarios(APIView):
     def get(self, request: Request, id: int) -> Response:
         d = selectors.dienst(user=_user(request), pk=id)
         a = selectors.analyse(d)
-        scenarios = Scenario.objects.filter(dienst=d).order_by("aangemaakt_op", "pk")
+        scenarios = (
+            Scenario.objects.filter(dienst=d)
+            .prefetch_related(
+                Prefetch(
+                    "waardenafwegingen",
+                    queryset=Waardenafweging.objects.select_related(
+                        "perspectieven", "vastgelegd_door"
+                    ).order_by("vastgelegd_op", "pk"),
+                )
+            )
+            .order_by("aangemaakt_op", "pk")
+        )
         return Response([scenario_data(selectors.projecteer(s, a)) for s in scenarios])
 
     @extend_schema(

@@ -73,7 +73,25 @@ def test_scenario_is_made_and_projected_with_a_broken_bound(
     assert data["aantal_gebroken"] == 2
     dl = next(p for p in data["projecties"] if p["indicator"] == "doorlooptijd")
     assert dl["breekt_ondergrens"] is True and dl["band_laag"] < dl["waarde"] < dl["band_hoog"]
-    assert c.get(f"/api/v1/diensten/{w.dienst.pk}/scenarios").json()[0]["naam"] == "Bezuiniging"
+    services.add_waardenafweging(
+        door=w.behandelaar,
+        scenario=Scenario.objects.get(pk=data["id"]),
+        waarde_a="Snelheid",
+        waarde_b="Zorgvuldigheid",
+        afweging="Zorgvuldigheid gaat voor.",
+        perspectieven={"burger_oordeel": "zorgen", "burger_toelichting": "Langer wachten."},
+    )
+    (lijst,) = c.get(f"/api/v1/diensten/{w.dienst.pk}/scenarios").json()
+    assert lijst["naam"] == "Bezuiniging"
+    (afweging,) = lijst["waardenafwegingen"]
+    assert (afweging["waarde"], afweging["tegenover"]) == ("Snelheid", "Zorgvuldigheid")
+    oordelen = {p["perspectief"]: p["oordeel"] for p in afweging["perspectieven"]}
+    assert oordelen == {
+        "juridisch": "niet_beoordeeld",
+        "financieel": "niet_beoordeeld",
+        "professioneel": "niet_beoordeeld",
+        "burger": "zorgen",
+    }
 
 
 def test_negative_budget_is_a_problem_in_dutch_and_changes_nothing(
