@@ -46,6 +46,11 @@ class Dienst(models.Model):
         blank=True,
         related_name="+",
     )
+    # When the data behind the model last changed (import, indicator, lower bound): a
+    # keuzenota drawn up before that shows a warning that its numbers are recalculated.
+    gegevens_gewijzigd_op = models.DateTimeField(
+        _("gegevens gewijzigd op"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("dienst")

@@ -49,6 +49,10 @@ from .models import (
 DIENST_SOORTEN = frozenset({OrganisatieSoort.UITVOERINGSORGANISATIE, OrganisatieSoort.MEDEOVERHEID})
 
 
+def _gegevens_gewijzigd(dienst: Dienst) -> None:
+    Dienst.objects.filter(pk=dienst.pk).update(gegevens_gewijzigd_op=timezone.now())
+
+
 def _tekst(fouten: dict[str, str], veld: str, waarde: str, *, nodig: bool, max_len: int) -> str:
     waarde = (waarde or "").strip()
     if nodig and not waarde:
@@ -151,6 +155,7 @@ def create_indicator(
         richting=richting,
         omschrijving=omschrijving,
     )
+    _gegevens_gewijzigd(dienst)
     audit.record(
         event="dienstverlening.indicator_aangemaakt",
         actor=door,
@@ -206,6 +211,7 @@ def import_csv(*, door: Gebruiker, dienst: Dienst, inhoud: bytes | str) -> Impor
                 indicator=indicatoren[code], periode=regel.periode, defaults={"waarde": waarde}
             )
             metingen += 1
+    _gegevens_gewijzigd(dienst)
     audit.record(
         event="dienstverlening.geimporteerd",
         actor=door,
@@ -264,6 +270,7 @@ def set_ondergrens(
             "vastgesteld_op": timezone.now(),
         },
     )
+    _gegevens_gewijzigd(indicator.dienst)
     audit.record(
         event="dienstverlening.ondergrens_vastgesteld",
         actor=door,

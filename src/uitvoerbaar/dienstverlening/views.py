@@ -418,6 +418,8 @@ def _keuzenota_context(request: HttpRequest, pk: int) -> dict[str, Any]:
         "projecties": projecties,
         "grafieken": grafiek_per_indicator,
         "laatste": a.laatste_middelen,
+        "herberekend": nota.dienst.gegevens_gewijzigd_op is not None
+        and nota.dienst.gegevens_gewijzigd_op > nota.opgesteld_op,
         **_context_model(),
     }
 

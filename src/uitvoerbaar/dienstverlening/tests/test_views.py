@@ -366,3 +366,15 @@ def test_every_page_opens_for_the_role_it_is_for(
     ]
     for persoon, url in paginas:
         assert ingelogd(Client(), persoon).get(url).status_code == 200, url
+
+
+def test_keuzenota_warns_when_the_data_changed_after_it_was_drawn_up(
+    client: Client, nota: Keuzenota, met_gegevens: Wereld
+) -> None:
+    c = ingelogd(client, met_gegevens.beleidsmaker)
+    url = reverse("dienstverlening:keuzenota", args=[nota.pk])
+    assert 'id="herberekend"' not in c.get(url).content.decode()
+    services.import_csv(
+        door=met_gegevens.beheerder, dienst=met_gegevens.dienst, inhoud=synthetische_csv(seed=5)
+    )
+    assert 'id="herberekend"' in c.get(url).content.decode()
