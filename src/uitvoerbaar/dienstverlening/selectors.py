@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import mean
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from uitvoerbaar.core import policy
@@ -47,6 +47,25 @@ def zichtbare_diensten(*, user: Gebruiker) -> QuerySet[Dienst]:
         .select_related("organisatie", "organisatie__eigenaar_ministerie")
         .order_by("organisatie__naam", "naam")
     )
+
+
+def onderschrijdingen_per_dienst(diensten: list[Dienst]) -> dict[int, int]:
+    """Per service the number of actual values on the wrong side of their lower bound, in one
+    query (the list page shows it for every service)."""
+    slecht = Q(
+        indicator__richting=Richting.HOGER_IS_BETER,
+        waarde__lt=F("indicator__ondergrens__grens"),
+    ) | Q(
+        indicator__richting=Richting.LAGER_IS_BETER,
+        waarde__gt=F("indicator__ondergrens__grens"),
+    )
+    rijen = (
+        Meting.objects.filter(indicator__dienst__in=diensten, indicator__ondergrens__isnull=False)
+        .filter(slecht)
+        .values("indicator__dienst")
+        .annotate(aantal=Count("pk"))
+    )
+    return {r["indicator__dienst"]: r["aantal"] for r in rijen}
 
 
 def dienst(*, user: Gebruiker, pk: int) -> Dienst:

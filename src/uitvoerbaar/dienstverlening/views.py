@@ -70,11 +70,12 @@ def _context_model() -> dict[str, Any]:
 def lijst(request: HttpRequest) -> HttpResponse:
     user = _gebruiker(request)
     diensten = list(selectors.zichtbare_diensten(user=user))
+    aantallen = selectors.onderschrijdingen_per_dienst(diensten)
     return render(
         request,
         "dienstverlening/lijst.html",
         {
-            "diensten": diensten,
+            "diensten": [(d, aantallen.get(d.pk, 0)) for d in diensten],
             "mag_beheren": bool(
                 selectors.beheerbare_organisaties(user=user, actie="dienstverlening.beheren")
             ),

@@ -349,3 +349,24 @@ def test_conditions_of_another_organisation_cannot_be_set(wereld: Wereld) -> Non
         services.set_arbeidsvoorwaarde(
             door=wereld.beheerder, organisatie=wereld.andere, onderwerp="verlof", waarde="100"
         )
+
+
+def test_breaches_counted_per_service_in_one_query_match_the_analysis(met_gegevens: Wereld) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    w = met_gegevens
+    a = selectors.analyse(w.dienst)
+    hoogste = max(p.waarde for p in a.indicatoren[0].punten)
+    services.set_ondergrens(
+        door=w.bestuur,
+        indicator=a.indicatoren[0].indicator,
+        grens=hoogste - 1e-6 if a.indicatoren[0].indicator.richting == "lager_beter" else hoogste,
+        waarde="x",
+    )
+    verwacht = selectors.analyse(w.dienst).aantal_onderschrijdingen
+    assert verwacht > 0
+    with CaptureQueriesContext(connection) as queries:
+        aantallen = selectors.onderschrijdingen_per_dienst([w.dienst])
+    assert aantallen == {w.dienst.pk: verwacht}
+    assert len(queries.captured_queries) == 1
