@@ -181,6 +181,10 @@ def test_with_too_few_periods_the_scenario_says_so(wereld: Wereld) -> None:
         ("volume", {"budget": "1", "fte": "1", "volume": "1.5"}),
         ("budget", {"budget": "veel", "fte": "1", "volume": "1"}),
         ("budget", {"budget": "", "fte": "1", "volume": "1"}),
+        ("budget", {"budget": "1e13", "fte": "1", "volume": "1"}),
+        ("fte", {"budget": "1", "fte": "123456789", "volume": "1"}),
+        ("volume", {"budget": "1", "fte": "1", "volume": "3000000000"}),
+        ("volume", {"budget": "1", "fte": "1", "volume": "1.004"}),
     ],
 )
 def test_bad_scenario_means_are_refused(wereld: Wereld, veld: str, waarden: dict[str, str]) -> None:
