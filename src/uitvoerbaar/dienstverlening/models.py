@@ -272,6 +272,8 @@ class Keuzenota(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     opgesteld_op = models.DateTimeField(_("opgesteld op"))
+    # The projections, lower bounds and trade-offs at the moment of drawing up (momentopname.py).
+    momentopname = models.JSONField(_("momentopname"), default=dict, editable=False)
 
     class Meta:
         verbose_name = _("keuzenota")

@@ -415,6 +415,8 @@ def create_keuzenota(
     if fouten:
         raise ValidationError(fouten)
     assert geadviseerd is not None
+    from . import momentopname, selectors
+
     nota = Keuzenota.objects.create(
         dienst=dienst,
         titel=titel,
@@ -425,6 +427,8 @@ def create_keuzenota(
         opgesteld_op=timezone.now(),
     )
     nota.opties.set(uniek)
+    nota.momentopname = momentopname.maak(*selectors.opties_nu(dienst, uniek))
+    nota.save(update_fields=["momentopname"])
     audit.record(
         event="dienstverlening.keuzenota_opgesteld",
         actor=door,

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from uitvoerbaar.conftest import ingelogd
 from uitvoerbaar.core.tests.factories import persoon_met_rol
-from uitvoerbaar.dienstverlening import services
+from uitvoerbaar.dienstverlening import selectors, services
 from uitvoerbaar.dienstverlening.models import Keuzenota, Middelen, Ondergrens, Scenario
 
 from .conftest import Wereld, synthetische_csv
@@ -373,8 +373,21 @@ def test_keuzenota_warns_when_the_data_changed_after_it_was_drawn_up(
 ) -> None:
     c = ingelogd(client, met_gegevens.beleidsmaker)
     url = reverse("dienstverlening:keuzenota", args=[nota.pk])
-    assert 'id="herberekend"' not in c.get(url).content.decode()
+    voor = c.get(url).content.decode()
+    assert 'id="herberekend"' not in voor
+    _a, opties = selectors.keuzenota_opties(nota)
+    cijfers = [[ip.projectie.waarde for ip in sp.indicatoren] for sp in opties]
     services.import_csv(
         door=met_gegevens.beheerder, dienst=met_gegevens.dienst, inhoud=synthetische_csv(seed=5)
     )
-    assert 'id="herberekend"' in c.get(url).content.decode()
+    services.set_ondergrens(
+        door=met_gegevens.bestuur, indicator=met_gegevens.doorlooptijd, grens=99, waarde="Tijd"
+    )
+    na = c.get(url).content.decode()
+    assert 'id="herberekend"' in na
+    # the note keeps the numbers and the bound it was drawn up with; today's differ
+    _a, opties = selectors.keuzenota_opties(nota)
+    assert [[ip.projectie.waarde for ip in sp.indicatoren] for sp in opties] == cijfers
+    _a, nu = selectors.opties_nu(nota.dienst, list(nota.opties.all()))
+    assert [[ip.projectie.waarde for ip in sp.indicatoren] for sp in nu] != cijfers
+    assert "ondergrens 25" in na and "ondergrens 99" not in na
