@@ -36,8 +36,10 @@ def maak(a: Dienstanalyse, projecties: list[Scenarioprojectie]) -> dict[str, Any
                         "laag": ip.projectie.laag,
                         "hoog": ip.projectie.hoog,
                         "reden": ip.projectie.reden,
+                        "buiten_bereik": list(ip.projectie.buiten_bereik),
                         "breekt": ip.breekt,
                         "risico": ip.risico,
+                        "kans": ip.kans,
                     }
                     for ip in sp.indicatoren
                 ],
@@ -103,6 +105,7 @@ def lees(nota: Keuzenota) -> tuple[Any, list[Any]]:
                 laag=p["laag"],
                 hoog=p["hoog"],
                 reden=p["reden"],
+                buiten_bereik=tuple(p["buiten_bereik"]),
                 bruikbaar=p["waarde"] is not None,
             )
             rijen.append(
@@ -112,6 +115,7 @@ def lees(nota: Keuzenota) -> tuple[Any, list[Any]]:
                     projectie=projectie,
                     breekt=p["breekt"],
                     risico=p["risico"],
+                    kans=p["kans"],
                 )
             )
         afwegingen = [

@@ -127,6 +127,31 @@ class ScenarioSerializer(_S):
     waardenafwegingen = WaardenafwegingSerializer(many=True)
 
 
+class KeuzenotaOptieSerializer(_S):
+    scenario = serializers.IntegerField()
+    naam = serializers.CharField()
+    budget = serializers.DecimalField(max_digits=14, decimal_places=2)
+    fte = serializers.DecimalField(max_digits=10, decimal_places=2)
+    volume = serializers.IntegerField()
+    geadviseerd = serializers.BooleanField()
+    aantal_gebroken = serializers.IntegerField()
+    projecties = ProjectieSerializer(many=True)
+
+
+class KeuzenotaSerializer(_S):
+    id = serializers.IntegerField()
+    titel = serializers.CharField()
+    aanleiding = serializers.CharField()
+    advies = serializers.CharField()
+    opgesteld_door = serializers.CharField()
+    opgesteld_op = serializers.DateTimeField()
+    gegevens_sindsdien_gewijzigd = serializers.BooleanField(
+        help_text="De cijfers zijn die van het opstellen; de gegevens van de dienst zijn daarna "
+        "gewijzigd."
+    )
+    opties = KeuzenotaOptieSerializer(many=True)
+
+
 class ScenarioInvoer(_S):
     naam = serializers.CharField(max_length=200, allow_blank=True)
     omschrijving = serializers.CharField(required=False, allow_blank=True, default="")

@@ -3,6 +3,8 @@ problem+json refusals in Dutch, and who may see what."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.test import Client
 
@@ -166,3 +168,37 @@ def test_employment_conditions_register_and_comparison_are_public(
     assert regel["aantal_achter"] == 1
     verschil = {w["organisatie"]: w["verschil"] for w in regel["waarden"]}
     assert float(verschil["tu"]) == pytest.approx(-7.6) and verschil["mvt"] is None
+
+
+def test_keuzenotas_with_their_snapshot(client: Client, met_gegevens: Wereld) -> None:
+    w = met_gegevens
+    laatste = w.dienst.middelen.order_by("-periode").first()
+    assert laatste is not None
+    opties = [
+        services.create_scenario(
+            door=w.behandelaar,
+            dienst=w.dienst,
+            naam=naam,
+            budget=laatste.budget * factor,
+            fte=laatste.fte * factor,
+            volume=laatste.volume,
+        )
+        for naam, factor in [("Gelijk", Decimal(1)), ("Bezuiniging", Decimal("0.6"))]
+    ]
+    services.create_keuzenota(
+        door=w.bestuur,
+        dienst=w.dienst,
+        titel="Begroting",
+        aanleiding="Vraag",
+        opties=opties,
+        geadviseerd=opties[0],
+        advies="Handhaaf.",
+    )
+    c = ingelogd(client, w.beleidsmaker)
+    (nota,) = c.get(f"/api/v1/diensten/{w.dienst.pk}/keuzenotas").json()
+    per_naam = {o["naam"]: o for o in nota["opties"]}
+    assert per_naam["Gelijk"]["geadviseerd"] and per_naam["Gelijk"]["aantal_gebroken"] == 0
+    assert per_naam["Bezuiniging"]["aantal_gebroken"] == 2
+    assert nota["gegevens_sindsdien_gewijzigd"] is False
+    r = ingelogd(Client(), w.bestuur_andere).get(f"/api/v1/diensten/{w.dienst.pk}/keuzenotas")
+    assert r.status_code == 404
