@@ -142,12 +142,13 @@ def lees(inhoud: str, *, indicatoren: Mapping[str, str]) -> Uitkomst:
                     1,
                     _(
                         "De kolom '%(code)s' is in %(gegeven)s, maar de indicator wordt gemeten "
-                        "in %(verwacht)s."
+                        "in %(verwacht)s. Zet de waarden om en schrijf '%(code)s (%(eenheid)s)'."
                     )
                     % {
                         "code": code,
                         "gegeven": eenheid,
                         "verwacht": Eenheid(indicatoren[code]).label,
+                        "eenheid": indicatoren[code],
                     },
                 )
             )
