@@ -286,6 +286,9 @@ class Keuzenota(models.Model):
     def policy_toegewezen(self, actie: str) -> Toewijzing:
         return self.dienst.policy_toegewezen(actie)
 
+    def policy_organisatie_id(self) -> int:
+        return self.dienst.organisatie_id
+
 
 class Arbeidsvoorwaarde(models.Model):
     """One employment condition of one organisation (M4), in the unit of its topic."""
