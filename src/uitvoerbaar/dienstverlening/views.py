@@ -128,7 +128,9 @@ def dienst(request: HttpRequest, pk: int) -> HttpResponse:
             "analyse": a,
             "indicatoren": indicatoren,
             "middelen": a.middelen[-12:],
-            "scenarios": d.scenarios.order_by("aangemaakt_op", "pk"),
+            "scenarios": [
+                selectors.projecteer(s, a) for s in d.scenarios.order_by("aangemaakt_op", "pk")
+            ],
             "keuzenotas": d.keuzenotas.order_by("-opgesteld_op"),
             "mag_beheren": policy.allows(user, "dienstverlening.beheren", d),
             "mag_ondergrens": policy.allows(user, "dienstverlening.ondergrens", d),

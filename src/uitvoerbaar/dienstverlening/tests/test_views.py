@@ -171,6 +171,8 @@ def test_scenario_form_refuses_negative_budget_and_the_page_flags_a_broken_bound
     pagina = c.get(r["Location"]).content.decode()
     assert 'id="ondergrens-gebroken"' in pagina
     assert "Breekt de ondergrens" in pagina
+    dienstpagina = c.get(reverse("dienstverlening:dienst", args=[w.dienst.pk])).content.decode()
+    assert "breekt 2 ondergrenzen" in dienstpagina
 
 
 def test_trade_off_form_with_perspectives(
