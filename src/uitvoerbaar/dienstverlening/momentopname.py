@@ -5,7 +5,9 @@ the attributes the templates and charts use for a live projection."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -14,8 +16,12 @@ from .selectors import Dienstanalyse, Scenarioprojectie
 
 
 def maak(a: Dienstanalyse, projecties: list[Scenarioprojectie]) -> dict[str, Any]:
+    laatste = a.laatste_middelen
     return {
         "versie": 1,
+        "laatste": {"periode": laatste.periode.isoformat(), "budget": str(laatste.budget)}
+        if laatste
+        else None,
         "indicatoren": [
             {
                 "id": ia.indicator.pk,
@@ -130,4 +136,12 @@ def lees(nota: Keuzenota) -> tuple[Any, list[Any]]:
         opties.append(
             _Optie(scenario=scenarios[o["scenario"]], indicatoren=rijen, afwegingen=afwegingen)
         )
-    return _Analyse(indicatoren=analyse_rijen), opties
+    laatste = data.get("laatste")
+    middelen = (
+        SimpleNamespace(
+            periode=dt.date.fromisoformat(laatste["periode"]), budget=Decimal(laatste["budget"])
+        )
+        if laatste
+        else None
+    )
+    return _Analyse(indicatoren=analyse_rijen, laatste_middelen=middelen), opties

@@ -414,13 +414,20 @@ def _keuzenota_context(request: HttpRequest, pk: int) -> dict[str, Any]:
         {"a": ia, "grafiek": weergave.grafiek_opties(ia.indicator.pk, projecties)}
         for ia in a.indicatoren
     ]
+    laatste = a.laatste_middelen
+    # What each option costs more or less than the last period (the cost side of the choice).
+    verschillen = {
+        sp.scenario.pk: sp.scenario.budget - laatste.budget if laatste else None
+        for sp in projecties
+    }
     return {
         "nota": nota,
         "dienst": nota.dienst,
         "analyse": a,
         "projecties": projecties,
         "grafieken": grafiek_per_indicator,
-        "laatste": a.laatste_middelen,
+        "laatste": laatste,
+        "verschillen": verschillen,
         "herberekend": nota.dienst.gegevens_gewijzigd_op is not None
         and nota.dienst.gegevens_gewijzigd_op > nota.opgesteld_op,
         **_context_model(),

@@ -209,6 +209,10 @@ def test_keuzenota_html_and_pdf_with_charts_and_text(
     html = c.get(reverse("dienstverlening:keuzenota", args=[nota.pk])).content.decode()
     assert "Begroting volgend jaar" in html and 'data-geadviseerd="true"' in html
     assert "<svg" in html and "2 gebroken" in html
+    laatste = nota.dienst.middelen.order_by("-periode").first()
+    assert laatste is not None
+    besparing = round(float(laatste.budget) * 0.4)
+    assert f"- € {besparing:,}".replace(",", ".") in html  # the cut's saving against today
     r = c.get(reverse("dienstverlening:keuzenota_pdf", args=[nota.pk]))
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert r.content.startswith(b"%PDF")
