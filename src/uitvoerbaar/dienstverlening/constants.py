@@ -54,3 +54,9 @@ BAND_BETROUWBAARHEID = 0.90
 MIN_OPTIES, MAX_OPTIES = 2, 4
 MAX_TEKST = 5000
 MAX_CSV_BYTES = 1_000_000
+# What the columns hold (DecimalField max_digits and a 32-bit integer); larger numbers are
+# refused with a message instead of a database error.
+MAX_BUDGET = 10**12
+MAX_FTE = 10**8
+MAX_VOLUME = 2_000_000_000
+MAX_WAARDE_ARBEIDSVOORWAARDE = 10**10

@@ -25,7 +25,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from .constants import Eenheid
+from .constants import MAX_BUDGET, MAX_FTE, MAX_VOLUME, Eenheid
+
+GRENZEN = {"budget": MAX_BUDGET, "fte": MAX_FTE, "volume": MAX_VOLUME}
 
 VASTE_KOLOMMEN = ("periode", "budget", "fte", "volume")
 _KOP = re.compile(r"^\s*(?P<code>[\w-]+)\s*(\((?P<eenheid>[^)]*)\))?\s*$")
@@ -140,12 +142,13 @@ def lees(inhoud: str, *, indicatoren: Mapping[str, str]) -> Uitkomst:
                     1,
                     _(
                         "De kolom '%(code)s' is in %(gegeven)s, maar de indicator wordt gemeten "
-                        "in %(verwacht)s."
+                        "in %(verwacht)s. Zet de waarden om en schrijf '%(code)s (%(eenheid)s)'."
                     )
                     % {
                         "code": code,
                         "gegeven": eenheid,
                         "verwacht": Eenheid(indicatoren[code]).label,
+                        "eenheid": indicatoren[code],
                     },
                 )
             )
@@ -199,10 +202,15 @@ def lees(inhoud: str, *, indicatoren: Mapping[str, str]) -> Uitkomst:
                     % {"naam": naam, "tekst": rij[i].strip()}
                 )
                 getal = None
+            elif getal >= GRENZEN[naam]:
+                rijfouten.append(
+                    _("%(naam)s is te groot (%(tekst)s).") % {"naam": naam, "tekst": rij[i].strip()}
+                )
+                getal = None
             elif naam == "volume" and getal != getal.to_integral_value():
                 rijfouten.append(_("volume moet een heel aantal zaken zijn."))
                 getal = None
-            getallen[naam] = getal
+            getallen[naam] = getal.quantize(Decimal("0.01")) if getal is not None else None
         waarden: dict[str, float] = {}
         for code, cel in zip(kolommen, rij[len(VASTE_KOLOMMEN) :], strict=True):
             if not cel.strip():

@@ -269,7 +269,7 @@ def load_demo_dienstverlening() -> int:
         naam="Bezwaar tegen een WW-besluit behandelen",
         omschrijving="Sinds 2024-K4 gemeten; nog te kort voor een model.",
     )
-    services.create_indicator(
+    beslistermijn = services.create_indicator(
         door=beheer,
         dienst=bezwaar,
         code="beslistermijn",
@@ -288,6 +288,16 @@ def load_demo_dienstverlening() -> int:
             "2025-K2,2150000,32,4100,74\n"
             "2025-K3,2000000,29,4400,88\n"
             "2025-K4,2080000,30,4300,82\n"
+        ),
+    )
+    services.set_ondergrens(
+        door=bestuur,
+        indicator=beslistermijn,
+        grens=84,
+        waarde="Rechtszekerheid",
+        toelichting=(
+            "De beslistermijn op bezwaar is zes weken, eenmaal te verlengen met zes weken "
+            "(art. 7:10 lid 1 en 3 Awb)."
         ),
     )
 

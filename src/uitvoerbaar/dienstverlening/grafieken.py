@@ -196,19 +196,19 @@ def opties(
     return mark_safe("".join(delen))  # noqa: S308 - every text above is escaped
 
 
-def staven(
-    *,
-    id_: str,
-    titel: str,
-    beschrijving: str,
-    waarden: Sequence[Waarde],
-    referentie: float | None,
+def verschillen(
+    *, id_: str, titel: str, beschrijving: str, waarden: Sequence[Waarde]
 ) -> SafeString:
-    """Horizontal bars per organisation with the ministries' mean as a vertical line; a bar
-    below the mean is red and hatched-free but labelled, so colour is not the only cue."""
-    hoogte = BOVEN + 26 * len(waarden) + 30
-    grootste = max([w.y for w in waarden] + [referentie or 0]) or 1
-    links, breed = 230, BREEDTE - 230 - 90
+    """The gap of each executor against the ministries' mean, in percent: bars to the left of
+    the zero line (red, marked with a triangle) are arrears, bars to the right are ahead."""
+    hoogte = BOVEN + 26 * len(waarden) + 34
+    grootste = max([abs(w.y) for w in waarden] + [10.0]) * 1.15
+    links, breed = 220, BREEDTE - 220 - 20
+    nul = links + breed / 2
+
+    def x(v: float) -> float:
+        return nul + (breed / 2) * v / grootste
+
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek__svg" role="img" '
         f'width="{BREEDTE}" height="{hoogte}" viewBox="0 0 {BREEDTE} {hoogte}" '
@@ -219,30 +219,28 @@ def staven(
     ]
     for i, w in enumerate(waarden):
         py = BOVEN + 26 * i
-        lengte = breed * w.y / grootste
+        x1, x2 = sorted((nul, x(w.y)))
         kleur = ROOD if w.slecht else BLAUW
+        teken = "▼ " if w.slecht else ""
+        # Name and value in two columns left of the bars, so a long bar never covers them.
         delen.append(
-            f'<text x="{links - 8}" y="{py + 14}" font-size="12" text-anchor="end" '
-            f'fill="{TEKST}">{escape(w.label[:34])}</text>'
+            f'<text x="8" y="{py + 14}" font-size="12" fill="{TEKST}">{escape(w.label[:18])}</text>'
         )
         delen.append(
-            f'<rect x="{links}" y="{py}" width="{lengte:.1f}" height="18" fill="{kleur}"/>'
-        )
-        teken = " ▼" if w.slecht else ""
-        delen.append(
-            f'<text x="{links + lengte + 6:.1f}" y="{py + 14}" font-size="12" '
-            f'fill="{TEKST}">{escape(getal(w.y))}{teken}</text>'
-        )
-    if referentie is not None:
-        px = links + breed * referentie / grootste
-        delen.append(
-            f'<line x1="{px:.1f}" y1="{BOVEN - 6}" x2="{px:.1f}" y2="{hoogte - 24}" '
-            f'stroke="{TEKST}" stroke-width="2" stroke-dasharray="4 3"/>'
+            f'<text x="{links - 10}" y="{py + 14}" font-size="12" text-anchor="end" '
+            f'fill="{TEKST}">{escape(f"{teken}{getal(w.y, 1)}%")}</text>'
         )
         delen.append(
-            f'<text x="{px:.1f}" y="{hoogte - 8}" font-size="11" text-anchor="middle" '
-            f'fill="{TEKST}">{escape(_("gemiddelde ministeries"))} '
-            f"{escape(getal(referentie))}</text>"
+            f'<rect x="{x1:.1f}" y="{py}" width="{max(x2 - x1, 1):.1f}" height="18" '
+            f'fill="{kleur}"/>'
         )
+    delen.append(
+        f'<line x1="{nul:.1f}" y1="{BOVEN - 6}" x2="{nul:.1f}" y2="{hoogte - 26}" '
+        f'stroke="{TEKST}" stroke-width="2"/>'
+    )
+    delen.append(
+        f'<text x="{nul:.1f}" y="{hoogte - 8}" font-size="11" text-anchor="middle" '
+        f'fill="{TEKST}">{escape(_("0% = gemiddelde van de ministeries"))}</text>'
+    )
     delen.append("</svg>")
     return mark_safe("".join(delen))  # noqa: S308 - every text above is escaped

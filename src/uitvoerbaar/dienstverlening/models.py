@@ -46,6 +46,11 @@ class Dienst(models.Model):
         blank=True,
         related_name="+",
     )
+    # When the data behind the model last changed (import, indicator, lower bound): a
+    # keuzenota drawn up before that shows a warning that its numbers are recalculated.
+    gegevens_gewijzigd_op = models.DateTimeField(
+        _("gegevens gewijzigd op"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("dienst")
@@ -267,6 +272,8 @@ class Keuzenota(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     opgesteld_op = models.DateTimeField(_("opgesteld op"))
+    # The projections, lower bounds and trade-offs at the moment of drawing up (momentopname.py).
+    momentopname = models.JSONField(_("momentopname"), default=dict, editable=False)
 
     class Meta:
         verbose_name = _("keuzenota")
@@ -278,6 +285,9 @@ class Keuzenota(models.Model):
 
     def policy_toegewezen(self, actie: str) -> Toewijzing:
         return self.dienst.policy_toegewezen(actie)
+
+    def policy_organisatie_id(self) -> int:
+        return self.dienst.organisatie_id
 
 
 class Arbeidsvoorwaarde(models.Model):

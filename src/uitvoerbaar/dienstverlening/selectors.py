@@ -8,8 +8,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import mean
+from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from uitvoerbaar.core import policy
@@ -47,6 +48,25 @@ def zichtbare_diensten(*, user: Gebruiker) -> QuerySet[Dienst]:
         .select_related("organisatie", "organisatie__eigenaar_ministerie")
         .order_by("organisatie__naam", "naam")
     )
+
+
+def onderschrijdingen_per_dienst(diensten: list[Dienst]) -> dict[int, int]:
+    """Per service the number of actual values on the wrong side of their lower bound, in one
+    query (the list page shows it for every service)."""
+    slecht = Q(
+        indicator__richting=Richting.HOGER_IS_BETER,
+        waarde__lt=F("indicator__ondergrens__grens"),
+    ) | Q(
+        indicator__richting=Richting.LAGER_IS_BETER,
+        waarde__gt=F("indicator__ondergrens__grens"),
+    )
+    rijen = (
+        Meting.objects.filter(indicator__dienst__in=diensten, indicator__ondergrens__isnull=False)
+        .filter(slecht)
+        .values("indicator__dienst")
+        .annotate(aantal=Count("pk"))
+    )
+    return {r["indicator__dienst"]: r["aantal"] for r in rijen}
 
 
 def dienst(*, user: Gebruiker, pk: int) -> Dienst:
@@ -235,6 +255,10 @@ class Scenarioprojectie:
     def onbekend(self) -> list[Indicatorprojectie]:
         return [i for i in self.indicatoren if not i.projectie.bruikbaar]
 
+    @property
+    def afwegingen(self) -> list[Waardenafweging]:
+        return list(waardenafwegingen(self.scenario))
+
 
 def projecteer(s: Scenario, a: Dienstanalyse) -> Scenarioprojectie:
     invoer = stat.Invoer(budget=float(s.budget), fte=float(s.fte), volume=float(s.volume))
@@ -263,10 +287,21 @@ def waardenafwegingen(s: Scenario) -> QuerySet[Waardenafweging]:
     )
 
 
-def keuzenota_opties(nota: Keuzenota) -> tuple[Dienstanalyse, list[Scenarioprojectie]]:
-    a = analyse(nota.dienst)
-    opties = list(nota.opties.order_by("budget", "pk"))
-    return a, [projecteer(o, a) for o in opties]
+def opties_nu(
+    dienst: Dienst, opties: list[Scenario]
+) -> tuple[Dienstanalyse, list[Scenarioprojectie]]:
+    """The options of a keuzenota projected with today's data, cheapest first."""
+    a = analyse(dienst)
+    return a, [projecteer(o, a) for o in sorted(opties, key=lambda o: (o.budget, o.pk))]
+
+
+def keuzenota_opties(nota: Keuzenota) -> tuple[Any, list[Any]]:
+    """The options as they were when the note was drawn up (its snapshot)."""
+    from . import momentopname
+
+    if nota.momentopname:
+        return momentopname.lees(nota)
+    return opties_nu(nota.dienst, list(nota.opties.all()))
 
 
 # --- employment conditions (M4) --------------------------------------------------------------

@@ -26,9 +26,13 @@ from uitvoerbaar.kennisbank.services import save_perspectieven
 
 from . import csvimport
 from .constants import (
+    MAX_BUDGET,
     MAX_CSV_BYTES,
+    MAX_FTE,
     MAX_OPTIES,
     MAX_TEKST,
+    MAX_VOLUME,
+    MAX_WAARDE_ARBEIDSVOORWAARDE,
     MIN_OPTIES,
     Eenheid,
     Onderwerp,
@@ -49,6 +53,10 @@ from .models import (
 DIENST_SOORTEN = frozenset({OrganisatieSoort.UITVOERINGSORGANISATIE, OrganisatieSoort.MEDEOVERHEID})
 
 
+def _gegevens_gewijzigd(dienst: Dienst) -> None:
+    Dienst.objects.filter(pk=dienst.pk).update(gegevens_gewijzigd_op=timezone.now())
+
+
 def _tekst(fouten: dict[str, str], veld: str, waarde: str, *, nodig: bool, max_len: int) -> str:
     waarde = (waarde or "").strip()
     if nodig and not waarde:
@@ -58,7 +66,9 @@ def _tekst(fouten: dict[str, str], veld: str, waarde: str, *, nodig: bool, max_l
     return waarde
 
 
-def _niet_negatief(fouten: dict[str, str], veld: str, waarde: Any, label: str) -> Decimal:
+def _niet_negatief(
+    fouten: dict[str, str], veld: str, waarde: Any, label: str, maximum: int
+) -> Decimal:
     if waarde is None or str(waarde).strip() == "":
         fouten[veld] = _("%(label)s ontbreekt.") % {"label": label}
         return Decimal(0)
@@ -72,7 +82,13 @@ def _niet_negatief(fouten: dict[str, str], veld: str, waarde: Any, label: str) -
         return Decimal(0)
     if getal < 0:
         fouten[veld] = _("%(label)s mag niet negatief zijn.") % {"label": label}
-    return getal
+    elif getal >= maximum:
+        fouten[veld] = _("%(label)s is te groot.") % {"label": label}
+    if veld in fouten:
+        return Decimal(0)
+    # Cents and hundredths of an FTE are what is stored; a volume must stay whole, so it is
+    # checked as given.
+    return getal if veld == "volume" else getal.quantize(Decimal("0.01"))
 
 
 # --- services and indicators -----------------------------------------------------------------
@@ -151,6 +167,7 @@ def create_indicator(
         richting=richting,
         omschrijving=omschrijving,
     )
+    _gegevens_gewijzigd(dienst)
     audit.record(
         event="dienstverlening.indicator_aangemaakt",
         actor=door,
@@ -206,6 +223,7 @@ def import_csv(*, door: Gebruiker, dienst: Dienst, inhoud: bytes | str) -> Impor
                 indicator=indicatoren[code], periode=regel.periode, defaults={"waarde": waarde}
             )
             metingen += 1
+    _gegevens_gewijzigd(dienst)
     audit.record(
         event="dienstverlening.geimporteerd",
         actor=door,
@@ -264,6 +282,7 @@ def set_ondergrens(
             "vastgesteld_op": timezone.now(),
         },
     )
+    _gegevens_gewijzigd(indicator.dienst)
     audit.record(
         event="dienstverlening.ondergrens_vastgesteld",
         actor=door,
@@ -293,9 +312,9 @@ def create_scenario(
     fouten: dict[str, str] = {}
     naam = _tekst(fouten, "naam", naam, nodig=True, max_len=200)
     omschrijving = _tekst(fouten, "omschrijving", omschrijving, nodig=False, max_len=MAX_TEKST)
-    budget_d = _niet_negatief(fouten, "budget", budget, _("Het budget"))
-    fte_d = _niet_negatief(fouten, "fte", fte, _("De formatie"))
-    volume_d = _niet_negatief(fouten, "volume", volume, _("Het volume"))
+    budget_d = _niet_negatief(fouten, "budget", budget, _("Het budget"), MAX_BUDGET)
+    fte_d = _niet_negatief(fouten, "fte", fte, _("De formatie"), MAX_FTE)
+    volume_d = _niet_negatief(fouten, "volume", volume, _("Het volume"), MAX_VOLUME)
     if "volume" not in fouten and volume_d != volume_d.to_integral_value():
         fouten["volume"] = _("Het volume is een heel aantal zaken.")
     if naam and Scenario.objects.filter(dienst=dienst, naam=naam).exists():
@@ -396,6 +415,8 @@ def create_keuzenota(
     if fouten:
         raise ValidationError(fouten)
     assert geadviseerd is not None
+    from . import momentopname, selectors
+
     nota = Keuzenota.objects.create(
         dienst=dienst,
         titel=titel,
@@ -406,6 +427,8 @@ def create_keuzenota(
         opgesteld_op=timezone.now(),
     )
     nota.opties.set(uniek)
+    nota.momentopname = momentopname.maak(*selectors.opties_nu(dienst, uniek))
+    nota.save(update_fields=["momentopname"])
     audit.record(
         event="dienstverlening.keuzenota_opgesteld",
         actor=door,
@@ -433,7 +456,7 @@ def set_arbeidsvoorwaarde(
     fouten: dict[str, str] = {}
     if onderwerp not in Onderwerp.values:
         fouten["onderwerp"] = _("Kies een onderwerp uit de lijst.")
-    getal = _niet_negatief(fouten, "waarde", waarde, _("De waarde"))
+    getal = _niet_negatief(fouten, "waarde", waarde, _("De waarde"), MAX_WAARDE_ARBEIDSVOORWAARDE)
     toelichting = _tekst(fouten, "toelichting", toelichting, nodig=False, max_len=300)
     if fouten:
         raise ValidationError(fouten)

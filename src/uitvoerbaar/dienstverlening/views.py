@@ -70,11 +70,12 @@ def _context_model() -> dict[str, Any]:
 def lijst(request: HttpRequest) -> HttpResponse:
     user = _gebruiker(request)
     diensten = list(selectors.zichtbare_diensten(user=user))
+    aantallen = selectors.onderschrijdingen_per_dienst(diensten)
     return render(
         request,
         "dienstverlening/lijst.html",
         {
-            "diensten": diensten,
+            "diensten": [(d, aantallen.get(d.pk, 0)) for d in diensten],
             "mag_beheren": bool(
                 selectors.beheerbare_organisaties(user=user, actie="dienstverlening.beheren")
             ),
@@ -127,7 +128,9 @@ def dienst(request: HttpRequest, pk: int) -> HttpResponse:
             "analyse": a,
             "indicatoren": indicatoren,
             "middelen": a.middelen[-12:],
-            "scenarios": d.scenarios.order_by("aangemaakt_op", "pk"),
+            "scenarios": [
+                selectors.projecteer(s, a) for s in d.scenarios.order_by("aangemaakt_op", "pk")
+            ],
             "keuzenotas": d.keuzenotas.order_by("-opgesteld_op"),
             "mag_beheren": policy.allows(user, "dienstverlening.beheren", d),
             "mag_ondergrens": policy.allows(user, "dienstverlening.ondergrens", d),
@@ -411,13 +414,22 @@ def _keuzenota_context(request: HttpRequest, pk: int) -> dict[str, Any]:
         {"a": ia, "grafiek": weergave.grafiek_opties(ia.indicator.pk, projecties)}
         for ia in a.indicatoren
     ]
+    laatste = a.laatste_middelen
+    # What each option costs more or less than the last period (the cost side of the choice).
+    verschillen = {
+        sp.scenario.pk: sp.scenario.budget - laatste.budget if laatste else None
+        for sp in projecties
+    }
     return {
         "nota": nota,
         "dienst": nota.dienst,
         "analyse": a,
         "projecties": projecties,
         "grafieken": grafiek_per_indicator,
-        "laatste": a.laatste_middelen,
+        "laatste": laatste,
+        "verschillen": verschillen,
+        "herberekend": nota.dienst.gegevens_gewijzigd_op is not None
+        and nota.dienst.gegevens_gewijzigd_op > nota.opgesteld_op,
         **_context_model(),
     }
 
@@ -450,40 +462,40 @@ def arbeidsvoorwaarden(request: HttpRequest) -> HttpResponse:
     v = selectors.vergelijking()
     regels = []
     for r in v.regels:
-        waarden = [
-            Waarde(
-                label=o.afkorting or o.naam,
-                y=float(av.waarde),
-                slecht=verschil is not None and verschil < 0,
+        if r.referentie is None or r.referentie == 0:
+            continue
+        waarden: list[Waarde] = []
+        zinnen: list[str] = []
+        for o, av, verschil in r.waarden:
+            if av is None or verschil is None:
+                continue
+            procent = float(verschil / r.referentie * 100)
+            waarden.append(Waarde(label=o.afkorting or o.naam, y=procent, slecht=procent < 0))
+            zinnen.append(
+                _("%(org)s: %(w)s, %(p)s%% %(richting)s het gemiddelde van de ministeries")
+                % {
+                    "org": o.naam,
+                    "w": grafieken.getal(float(av.waarde)),
+                    "p": grafieken.getal(abs(procent), 1),
+                    "richting": _("onder") if procent < 0 else _("boven of gelijk aan"),
+                }
             )
-            for o, av, verschil in r.waarden
-            if av is not None
-        ]
-        beschrijving = "; ".join(
-            f"{o.naam}: {grafieken.getal(float(av.waarde))}"
-            + (
-                " ("
-                + _("%(v)s onder het gemiddelde van de ministeries")
-                % {"v": grafieken.getal(float(-verschil))}
-                + ")"
-                if verschil is not None and verschil < 0
-                else ""
+        if waarden:
+            regels.append(
+                {
+                    "r": r,
+                    "grafiek": grafieken.verschillen(
+                        id_=f"av-{r.onderwerp}",
+                        titel=f"{r.label}: {_('verschil met de ministeries in procenten')}",
+                        beschrijving=_("Gemiddelde van de ministeries: %(g)s %(e)s.")
+                        % {"g": grafieken.getal(float(r.referentie)), "e": r.eenheid}
+                        + " "
+                        + "; ".join(zinnen)
+                        + ".",
+                        waarden=waarden,
+                    ),
+                }
             )
-            for o, av, verschil in r.waarden
-            if av is not None
-        )
-        regels.append(
-            {
-                "r": r,
-                "grafiek": grafieken.staven(
-                    id_=f"av-{r.onderwerp}",
-                    titel=f"{r.label} ({r.eenheid})",
-                    beschrijving=beschrijving,
-                    waarden=waarden,
-                    referentie=float(r.referentie) if r.referentie is not None else None,
-                ),
-            }
-        )
     user = _gebruiker(request)
     return render(
         request,

@@ -98,6 +98,23 @@ class ProjectieSerializer(_S):
     kans_op_breken = serializers.FloatField(allow_null=True)
 
 
+class PerspectiefSerializer(_S):
+    perspectief = serializers.ChoiceField(
+        choices=["juridisch", "financieel", "professioneel", "burger"]
+    )
+    oordeel = serializers.CharField()
+    toelichting = serializers.CharField()
+
+
+class WaardenafwegingSerializer(_S):
+    waarde = serializers.CharField()
+    tegenover = serializers.CharField()
+    afweging = serializers.CharField()
+    vastgelegd_door = serializers.CharField()
+    vastgelegd_op = serializers.DateTimeField()
+    perspectieven = PerspectiefSerializer(many=True)
+
+
 class ScenarioSerializer(_S):
     id = serializers.IntegerField()
     naam = serializers.CharField()
@@ -107,6 +124,32 @@ class ScenarioSerializer(_S):
     volume = serializers.IntegerField()
     aantal_gebroken = serializers.IntegerField()
     projecties = ProjectieSerializer(many=True)
+    waardenafwegingen = WaardenafwegingSerializer(many=True)
+
+
+class KeuzenotaOptieSerializer(_S):
+    scenario = serializers.IntegerField()
+    naam = serializers.CharField()
+    budget = serializers.DecimalField(max_digits=14, decimal_places=2)
+    fte = serializers.DecimalField(max_digits=10, decimal_places=2)
+    volume = serializers.IntegerField()
+    geadviseerd = serializers.BooleanField()
+    aantal_gebroken = serializers.IntegerField()
+    projecties = ProjectieSerializer(many=True)
+
+
+class KeuzenotaSerializer(_S):
+    id = serializers.IntegerField()
+    titel = serializers.CharField()
+    aanleiding = serializers.CharField()
+    advies = serializers.CharField()
+    opgesteld_door = serializers.CharField()
+    opgesteld_op = serializers.DateTimeField()
+    gegevens_sindsdien_gewijzigd = serializers.BooleanField(
+        help_text="De cijfers zijn die van het opstellen; de gegevens van de dienst zijn daarna "
+        "gewijzigd."
+    )
+    opties = KeuzenotaOptieSerializer(many=True)
 
 
 class ScenarioInvoer(_S):

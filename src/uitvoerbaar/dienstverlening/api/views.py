@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.parsers import JSONParser
@@ -21,13 +22,14 @@ from uitvoerbaar.responsplicht.api import schema
 from .. import model as stat
 from .. import selectors, services
 from ..constants import ONDERWERP_EENHEID
-from ..models import Dienst, Scenario
+from ..models import Dienst, Keuzenota, Scenario, Waardenafweging
 from .serializers import (
     ArbeidsvoorwaardeSerializer,
     DienstDetailSerializer,
     DienstSerializer,
     ImportInvoer,
     ImportSerializer,
+    KeuzenotaSerializer,
     OndergrensSerializer,
     ScenarioInvoer,
     ScenarioSerializer,
@@ -138,6 +140,24 @@ def scenario_data(sp: selectors.Scenarioprojectie) -> dict[str, Any]:
             }
             for ip in sp.indicatoren
         ],
+        "waardenafwegingen": [
+            {
+                "waarde": a.waarde_a,
+                "tegenover": a.waarde_b,
+                "afweging": a.afweging,
+                "vastgelegd_door": str(a.vastgelegd_door),
+                "vastgelegd_op": a.vastgelegd_op,
+                "perspectieven": [
+                    {
+                        "perspectief": str(r.perspectief),
+                        "oordeel": str(r.oordeel),
+                        "toelichting": r.toelichting,
+                    }
+                    for r in a.perspectieven.regels()
+                ],
+            }
+            for a in s.waardenafwegingen.all()
+        ],
     }
 
 
@@ -217,7 +237,18 @@ class Scenarios(APIView):
     def get(self, request: Request, id: int) -> Response:
         d = selectors.dienst(user=_user(request), pk=id)
         a = selectors.analyse(d)
-        scenarios = Scenario.objects.filter(dienst=d).order_by("aangemaakt_op", "pk")
+        scenarios = (
+            Scenario.objects.filter(dienst=d)
+            .prefetch_related(
+                Prefetch(
+                    "waardenafwegingen",
+                    queryset=Waardenafweging.objects.select_related(
+                        "perspectieven", "vastgelegd_door"
+                    ).order_by("vastgelegd_op", "pk"),
+                )
+            )
+            .order_by("aangemaakt_op", "pk")
+        )
         return Response([scenario_data(selectors.projecteer(s, a)) for s in scenarios])
 
     @extend_schema(
@@ -238,6 +269,69 @@ class Scenarios(APIView):
         invoer.is_valid(raise_exception=True)
         s = services.create_scenario(door=door, dienst=d, **invoer.validated_data)
         return Response(scenario_data(selectors.projecteer(s, selectors.analyse(d))), status=201)
+
+
+def keuzenota_data(nota: Keuzenota) -> dict[str, Any]:
+    _a, opties = selectors.keuzenota_opties(nota)
+    gewijzigd = nota.dienst.gegevens_gewijzigd_op
+    return {
+        "id": nota.pk,
+        "titel": nota.titel,
+        "aanleiding": nota.aanleiding,
+        "advies": nota.advies,
+        "opgesteld_door": str(nota.opgesteld_door),
+        "opgesteld_op": nota.opgesteld_op,
+        "gegevens_sindsdien_gewijzigd": gewijzigd is not None and gewijzigd > nota.opgesteld_op,
+        "opties": [
+            {
+                "scenario": sp.scenario.pk,
+                "naam": sp.scenario.naam,
+                "budget": sp.scenario.budget,
+                "fte": sp.scenario.fte,
+                "volume": sp.scenario.volume,
+                "geadviseerd": sp.scenario.pk == nota.geadviseerd_id,
+                "aantal_gebroken": len(sp.gebroken),
+                "projecties": [
+                    {
+                        "indicator": ip.indicator.code,
+                        "waarde": ip.projectie.waarde,
+                        "band_laag": ip.projectie.laag,
+                        "band_hoog": ip.projectie.hoog,
+                        "reden": ip.projectie.reden,
+                        "buiten_bereik": list(ip.projectie.buiten_bereik),
+                        "ondergrens": ip.ondergrens.grens if ip.ondergrens else None,
+                        "breekt_ondergrens": ip.breekt,
+                        "risico": ip.risico,
+                        "kans_op_breken": ip.kans,
+                    }
+                    for ip in sp.indicatoren
+                ],
+            }
+            for sp in opties
+        ],
+    }
+
+
+class Keuzenotas(APIView):
+    policy_actie = "dienstverlening.bekijken"
+
+    @extend_schema(
+        operation_id="dienst_keuzenotas",
+        summary="Keuzenota's van een dienst",
+        description="Per nota de opties met hun kosten en voorspelde kwaliteit zoals bij het "
+        "opstellen (een momentopname), de gebroken ondergrenzen en het advies van de uitvoerder.",
+        tags=[TAG],
+        parameters=[DIENST_ID],
+        responses={200: KeuzenotaSerializer(many=True), **schema.problemen(403, 404)},
+    )
+    def get(self, request: Request, id: int) -> Response:
+        d = selectors.dienst(user=_user(request), pk=id)
+        notas = (
+            Keuzenota.objects.filter(dienst=d)
+            .select_related("dienst", "opgesteld_door")
+            .order_by("-opgesteld_op", "-pk")
+        )
+        return Response([keuzenota_data(n) for n in notas])
 
 
 class Importeren(APIView):

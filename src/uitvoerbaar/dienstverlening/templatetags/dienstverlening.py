@@ -30,3 +30,17 @@ def procent(waarde: float | None) -> str:
     if waarde is None:
         return "—"
     return f"{round(waarde * 100):d}%"
+
+
+@register.filter
+def uit(mapping: dict[object, object], sleutel: object) -> object:
+    """`mapping|uit:key`: a value from a dict by a variable key."""
+    return mapping.get(sleutel)
+
+
+@register.filter
+def euro_verschil(waarde: Decimal | None) -> str:
+    if waarde is None:
+        return "—"
+    teken = "+" if waarde > 0 else "-" if waarde < 0 else "±"
+    return f"{teken} € " + _getal(round(abs(float(waarde))))

@@ -3,6 +3,8 @@ problem+json refusals in Dutch, and who may see what."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.test import Client
 
@@ -73,7 +75,25 @@ def test_scenario_is_made_and_projected_with_a_broken_bound(
     assert data["aantal_gebroken"] == 2
     dl = next(p for p in data["projecties"] if p["indicator"] == "doorlooptijd")
     assert dl["breekt_ondergrens"] is True and dl["band_laag"] < dl["waarde"] < dl["band_hoog"]
-    assert c.get(f"/api/v1/diensten/{w.dienst.pk}/scenarios").json()[0]["naam"] == "Bezuiniging"
+    services.add_waardenafweging(
+        door=w.behandelaar,
+        scenario=Scenario.objects.get(pk=data["id"]),
+        waarde_a="Snelheid",
+        waarde_b="Zorgvuldigheid",
+        afweging="Zorgvuldigheid gaat voor.",
+        perspectieven={"burger_oordeel": "zorgen", "burger_toelichting": "Langer wachten."},
+    )
+    (lijst,) = c.get(f"/api/v1/diensten/{w.dienst.pk}/scenarios").json()
+    assert lijst["naam"] == "Bezuiniging"
+    (afweging,) = lijst["waardenafwegingen"]
+    assert (afweging["waarde"], afweging["tegenover"]) == ("Snelheid", "Zorgvuldigheid")
+    oordelen = {p["perspectief"]: p["oordeel"] for p in afweging["perspectieven"]}
+    assert oordelen == {
+        "juridisch": "niet_beoordeeld",
+        "financieel": "niet_beoordeeld",
+        "professioneel": "niet_beoordeeld",
+        "burger": "zorgen",
+    }
 
 
 def test_negative_budget_is_a_problem_in_dutch_and_changes_nothing(
@@ -148,3 +168,37 @@ def test_employment_conditions_register_and_comparison_are_public(
     assert regel["aantal_achter"] == 1
     verschil = {w["organisatie"]: w["verschil"] for w in regel["waarden"]}
     assert float(verschil["tu"]) == pytest.approx(-7.6) and verschil["mvt"] is None
+
+
+def test_keuzenotas_with_their_snapshot(client: Client, met_gegevens: Wereld) -> None:
+    w = met_gegevens
+    laatste = w.dienst.middelen.order_by("-periode").first()
+    assert laatste is not None
+    opties = [
+        services.create_scenario(
+            door=w.behandelaar,
+            dienst=w.dienst,
+            naam=naam,
+            budget=laatste.budget * factor,
+            fte=laatste.fte * factor,
+            volume=laatste.volume,
+        )
+        for naam, factor in [("Gelijk", Decimal(1)), ("Bezuiniging", Decimal("0.6"))]
+    ]
+    services.create_keuzenota(
+        door=w.bestuur,
+        dienst=w.dienst,
+        titel="Begroting",
+        aanleiding="Vraag",
+        opties=opties,
+        geadviseerd=opties[0],
+        advies="Handhaaf.",
+    )
+    c = ingelogd(client, w.beleidsmaker)
+    (nota,) = c.get(f"/api/v1/diensten/{w.dienst.pk}/keuzenotas").json()
+    per_naam = {o["naam"]: o for o in nota["opties"]}
+    assert per_naam["Gelijk"]["geadviseerd"] and per_naam["Gelijk"]["aantal_gebroken"] == 0
+    assert per_naam["Bezuiniging"]["aantal_gebroken"] == 2
+    assert nota["gegevens_sindsdien_gewijzigd"] is False
+    r = ingelogd(Client(), w.bestuur_andere).get(f"/api/v1/diensten/{w.dienst.pk}/keuzenotas")
+    assert r.status_code == 404

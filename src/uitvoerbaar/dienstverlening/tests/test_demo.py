@@ -26,6 +26,7 @@ def test_demo_shows_the_issue_done_criteria() -> None:
     assert nota.opties.count() == 3 and nota.geadviseerd.naam == "Huidig budget"
     bezwaar = selectors.analyse(Dienst.objects.get(naam__startswith="Bezwaar"))
     assert not bezwaar.indicatoren[0].fit.bruikbaar
+    assert bezwaar.aantal_onderschrijdingen == 1  # 88 days against the 84 of art. 7:10 Awb
     v = selectors.vergelijking()
     assert v.aantal_achter > 0 and len(v.organisaties) == 6
     tweede = load_demo()

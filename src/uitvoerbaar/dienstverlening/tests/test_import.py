@@ -49,6 +49,7 @@ def test_semicolons_with_a_decimal_comma() -> None:
         ("2024-01,100,,30,20,80", "Rij 2: Fte ontbreekt."),
         ("2024-01,100,2,30.5,20,80", "Rij 2: Volume moet een heel aantal zaken zijn."),
         ("2024-01,100,2,30,20,180", "Rij 2: Bereikbaarheid is een percentage"),
+        ("2024-01,1e15,2,30,20,80", "Rij 2: Budget is te groot (1e15)."),
         ("2024-01,100,2,30,-3,80", "Rij 2: Doorlooptijd mag niet negatief zijn."),
         ("2024-01,100,2,30,nan,80", "Rij 2: De waarde 'nan' van doorlooptijd is geen getal."),
     ],

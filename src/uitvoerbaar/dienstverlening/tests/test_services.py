@@ -181,6 +181,10 @@ def test_with_too_few_periods_the_scenario_says_so(wereld: Wereld) -> None:
         ("volume", {"budget": "1", "fte": "1", "volume": "1.5"}),
         ("budget", {"budget": "veel", "fte": "1", "volume": "1"}),
         ("budget", {"budget": "", "fte": "1", "volume": "1"}),
+        ("budget", {"budget": "1e13", "fte": "1", "volume": "1"}),
+        ("fte", {"budget": "1", "fte": "123456789", "volume": "1"}),
+        ("volume", {"budget": "1", "fte": "1", "volume": "3000000000"}),
+        ("volume", {"budget": "1", "fte": "1", "volume": "1.004"}),
     ],
 )
 def test_bad_scenario_means_are_refused(wereld: Wereld, veld: str, waarden: dict[str, str]) -> None:
@@ -349,3 +353,24 @@ def test_conditions_of_another_organisation_cannot_be_set(wereld: Wereld) -> Non
         services.set_arbeidsvoorwaarde(
             door=wereld.beheerder, organisatie=wereld.andere, onderwerp="verlof", waarde="100"
         )
+
+
+def test_breaches_counted_per_service_in_one_query_match_the_analysis(met_gegevens: Wereld) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    w = met_gegevens
+    a = selectors.analyse(w.dienst)
+    hoogste = max(p.waarde for p in a.indicatoren[0].punten)
+    services.set_ondergrens(
+        door=w.bestuur,
+        indicator=a.indicatoren[0].indicator,
+        grens=hoogste - 1e-6 if a.indicatoren[0].indicator.richting == "lager_beter" else hoogste,
+        waarde="x",
+    )
+    verwacht = selectors.analyse(w.dienst).aantal_onderschrijdingen
+    assert verwacht > 0
+    with CaptureQueriesContext(connection) as queries:
+        aantallen = selectors.onderschrijdingen_per_dienst([w.dienst])
+    assert aantallen == {w.dienst.pk: verwacht}
+    assert len(queries.captured_queries) == 1

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from uitvoerbaar.conftest import ingelogd
 from uitvoerbaar.core.tests.factories import persoon_met_rol
-from uitvoerbaar.dienstverlening import services
+from uitvoerbaar.dienstverlening import selectors, services
 from uitvoerbaar.dienstverlening.models import Keuzenota, Middelen, Ondergrens, Scenario
 
 from .conftest import Wereld, synthetische_csv
@@ -171,6 +171,8 @@ def test_scenario_form_refuses_negative_budget_and_the_page_flags_a_broken_bound
     pagina = c.get(r["Location"]).content.decode()
     assert 'id="ondergrens-gebroken"' in pagina
     assert "Breekt de ondergrens" in pagina
+    dienstpagina = c.get(reverse("dienstverlening:dienst", args=[w.dienst.pk])).content.decode()
+    assert "breekt 2 ondergrenzen" in dienstpagina
 
 
 def test_trade_off_form_with_perspectives(
@@ -207,6 +209,10 @@ def test_keuzenota_html_and_pdf_with_charts_and_text(
     html = c.get(reverse("dienstverlening:keuzenota", args=[nota.pk])).content.decode()
     assert "Begroting volgend jaar" in html and 'data-geadviseerd="true"' in html
     assert "<svg" in html and "2 gebroken" in html
+    laatste = nota.dienst.middelen.order_by("-periode").first()
+    assert laatste is not None
+    besparing = round(float(laatste.budget) * 0.4)
+    assert f"- € {besparing:,}".replace(",", ".") in html  # the cut's saving against today
     r = c.get(reverse("dienstverlening:keuzenota_pdf", args=[nota.pk]))
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert r.content.startswith(b"%PDF")
@@ -366,3 +372,28 @@ def test_every_page_opens_for_the_role_it_is_for(
     ]
     for persoon, url in paginas:
         assert ingelogd(Client(), persoon).get(url).status_code == 200, url
+
+
+def test_keuzenota_warns_when_the_data_changed_after_it_was_drawn_up(
+    client: Client, nota: Keuzenota, met_gegevens: Wereld
+) -> None:
+    c = ingelogd(client, met_gegevens.beleidsmaker)
+    url = reverse("dienstverlening:keuzenota", args=[nota.pk])
+    voor = c.get(url).content.decode()
+    assert 'id="herberekend"' not in voor
+    _a, opties = selectors.keuzenota_opties(nota)
+    cijfers = [[ip.projectie.waarde for ip in sp.indicatoren] for sp in opties]
+    services.import_csv(
+        door=met_gegevens.beheerder, dienst=met_gegevens.dienst, inhoud=synthetische_csv(seed=5)
+    )
+    services.set_ondergrens(
+        door=met_gegevens.bestuur, indicator=met_gegevens.doorlooptijd, grens=99, waarde="Tijd"
+    )
+    na = c.get(url).content.decode()
+    assert 'id="herberekend"' in na
+    # the note keeps the numbers and the bound it was drawn up with; today's differ
+    _a, opties = selectors.keuzenota_opties(nota)
+    assert [[ip.projectie.waarde for ip in sp.indicatoren] for sp in opties] == cijfers
+    _a, nu = selectors.opties_nu(nota.dienst, list(nota.opties.all()))
+    assert [[ip.projectie.waarde for ip in sp.indicatoren] for sp in nu] != cijfers
+    assert "ondergrens 25" in na and "ondergrens 99" not in na
