@@ -14,7 +14,7 @@ from django.urls import reverse
 from uitvoerbaar.conftest import ingelogd
 from uitvoerbaar.core.tests.factories import persoon_met_rol
 from uitvoerbaar.dienstverlening import selectors, services
-from uitvoerbaar.dienstverlening.models import Keuzenota, Middelen, Ondergrens, Scenario
+from uitvoerbaar.dienstverlening.models import Dienst, Keuzenota, Middelen, Ondergrens, Scenario
 
 from .conftest import Wereld, synthetische_csv
 from .test_services import PERSPECTIEVEN
@@ -331,7 +331,7 @@ def test_new_service_and_indicator_through_the_forms(client: Client, wereld: Wer
     assert r.status_code == 400  # not a choice for this person
     r = c.post(url, {"dienst-organisatie": wereld.uitvoerder.pk, "dienst-naam": "Toeslag"})
     assert r.status_code == 302
-    nieuw = wereld.uitvoerder.diensten.get(naam="Toeslag")
+    nieuw = Dienst.objects.get(organisatie=wereld.uitvoerder, naam="Toeslag")
     url = reverse("dienstverlening:indicator_nieuw", args=[nieuw.pk])
     r = c.post(
         url,
