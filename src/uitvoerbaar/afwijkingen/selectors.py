@@ -501,3 +501,14 @@ def voorbeelden_bij_beginsel(beginsel: Beginsel, *, aantal: int = 3) -> list[Voo
         .order_by("-gegeven_op", "-pk")[:aantal]
     ]
     return uit_afwijkingen + uit_beraden + uit_uitleg
+
+
+def aanvechtingen_per_regeling(regeling_ids: Iterable[int]) -> dict[int, int]:
+    """How many aanvechtingen contest each regulation: for the executability track record of
+    the policy teams (beleid, seed action M3). One query."""
+    rijen = (
+        Aanvechting.objects.filter(regeling_id__in=list(regeling_ids))
+        .values("regeling_id")
+        .annotate(n=Count("pk"))
+    )
+    return {r["regeling_id"]: r["n"] for r in rijen}

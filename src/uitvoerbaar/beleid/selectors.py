@@ -12,9 +12,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from uitvoerbaar.afwijkingen import selectors as afwijkingen_selectors
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.kennisbank.models import Rechtuitspraak, Regeling
+from uitvoerbaar.signalen import selectors as signalen_selectors
 
 from .constants import (
     Betrokkenheidstatus,
@@ -323,6 +325,10 @@ class Trackrecord:
     inbreng: dict[str, int] = field(
         default_factory=lambda: {s: 0 for s in Betrokkenheidstatus.values}
     )
+    # On the regulations named on the team's proposals: what professionals signalled and what
+    # executors contested (a regulation on proposals of two teams counts for both).
+    signalen: int = 0
+    aanvechtingen: int = 0
 
     @property
     def toetsen(self) -> int:
@@ -385,8 +391,9 @@ class Trackrecord:
 def trackrecord() -> list[Trackrecord]:
     """Per policy team (a unit of a ministry named on proposals or assignments): the verdicts
     of the published toetsen, the answers to their conditions, promises called not feasible
-    assignments handed back, and how often the team went on without an executor's input. A
-    fixed number of queries, whatever the size."""
+    assignments handed back, how often the team went on without an executor's input, and the
+    signals and aanvechtingen on the regulations of its proposals. A fixed number of queries,
+    whatever the size."""
     teams: dict[int, Trackrecord] = {}
 
     def team(eenheid: Eenheid) -> Trackrecord:
@@ -452,6 +459,17 @@ def trackrecord() -> list[Trackrecord]:
         .annotate(n=Count("pk"))
     ):
         teams[rij["opdracht__beleidsteam"]].teruggaven[rij["uitkomst"]] += rij["n"]
+    regelingen_per_team: dict[int, set[int]] = defaultdict(set)
+    for team_pk, regeling_pk in Beleidsvoorstel.regelingen.through.objects.filter(
+        beleidsvoorstel__beleidsteam__isnull=False
+    ).values_list("beleidsvoorstel__beleidsteam", "regeling"):
+        regelingen_per_team[team_pk].add(regeling_pk)
+    alle = set().union(*regelingen_per_team.values()) if regelingen_per_team else set()
+    signalen = signalen_selectors.aantallen_per_regeling(alle)
+    aanvechtingen = afwijkingen_selectors.aanvechtingen_per_regeling(alle)
+    for team_pk, regs in regelingen_per_team.items():
+        teams[team_pk].signalen = sum(signalen.get(r, 0) for r in regs)
+        teams[team_pk].aanvechtingen = sum(aanvechtingen.get(r, 0) for r in regs)
     for pk, record in teams.items():
         if pk in eenheden:
             record.team = eenheden[pk]

@@ -6,6 +6,7 @@ alike: a handler of organisation A cannot even learn that organisation B has sig
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -356,3 +357,14 @@ def dashboard(*, user: Gebruiker, organisatie: Organisatie) -> Dashboard:
         beantwoord=reacties.values("verzoek").distinct().count(),
         binnen_termijn=reacties.filter(te_laat=False).values("verzoek").distinct().count(),
     )
+
+
+def aantallen_per_regeling(regeling_ids: Iterable[int]) -> dict[int, int]:
+    """How many signals (not retaliation reports) name each regulation: for the executability
+    track record of the policy teams (beleid, seed action M3). One query."""
+    rijen = (
+        Signaal.objects.filter(regeling_id__in=list(regeling_ids), soort=Signaalsoort.SIGNAAL)
+        .values("regeling_id")
+        .annotate(n=Count("pk"))
+    )
+    return {r["regeling_id"]: r["n"] for r in rijen}

@@ -748,3 +748,41 @@ def test_published_texts_never_carry_citizen_data(
     with pytest.raises(ValidationError) as fout:
         maak_voorstel(titel="Bel 06-12345678 voor uitleg")
     assert "titel" in fout.value.message_dict
+
+
+def test_track_record_counts_signals_and_aanvechtingen_on_the_teams_regulations(
+    wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> None:
+    """M3: what professionals signalled and executors contested on the regulations of the
+    team's proposals shows beside the toetsen (issue 6 item 6)."""
+    from uitvoerbaar.afwijkingen import services as afwijkingen
+    from uitvoerbaar.kennisbank.models import Artikel, Regeling
+    from uitvoerbaar.signalen import services as signalen
+
+    regeling = Regeling.objects.create(
+        code="trackwet", naam="Trackwet", soort="wet", eigenaar=wereld.ministerie
+    )
+    artikel = Artikel.objects.create(regeling=regeling, nummer="1")
+    andere = Regeling.objects.create(
+        code="anderewet", naam="Andere wet", soort="wet", eigenaar=wereld.ministerie
+    )
+    maak_voorstel(regelingen=[regeling])
+    for r in (regeling, regeling, andere):
+        signalen.submit_signaal(
+            door=wereld.medewerker,
+            kanaal="benoemd",
+            organisatie=wereld.uitvoerder,
+            titel="Regel werkt anders dan bedoeld",
+            tekst="Mensen raken hun uitkering kwijt.",
+            regeling=r,
+        )
+    afwijkingen.submit_aanvechting(
+        door=wereld.medewerker,
+        organisatie=wereld.uitvoerder,
+        artikel=artikel,
+        titel="Artikel 1 werkt niet",
+        toelichting="Het artikel laat geen ruimte.",
+        argumenten=["Te streng."],
+    )
+    [record] = selectors.trackrecord()
+    assert (record.signalen, record.aanvechtingen) == (2, 1)
