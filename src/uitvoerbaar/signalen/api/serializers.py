@@ -886,6 +886,25 @@ class OnthullingInvoer(Invoer):
     )
 
 
+class OnthullingBesluitInvoer(Invoer):
+    toestaan = serializers.BooleanField(
+        help_text=_("true: de naam bekendmaken aan de behandelaars; false: geheim houden."),
+        error_messages={"required": _("Kies: bekendmaken of geheim houden.")},
+    )
+    toelichting = _tekst(
+        _("Leg uw besluit uit; de behandelaar en de melder lezen het."),
+        help_text=_("De uitleg van het besluit."),
+    )
+
+
+class IdentiteitSerializer(serializers.Serializer[Any]):
+    """A confidential reporter as the vertrouwenspersoon (or, after approved disclosure, the
+    handlers) may see them. Every reading is in the access log."""
+
+    naam = serializers.CharField(read_only=True)
+    email = serializers.CharField(read_only=True)
+
+
 class NoodremInvoer(Invoer):
     organisatie = _Organisatie(
         help_text=_("Korte naam (slug) van de organisatie waar u werkt en de noodrem trekt.")

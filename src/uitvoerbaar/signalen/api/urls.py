@@ -31,6 +31,12 @@ urlpatterns = [
         views.Onthullingen.as_view(),
         name="signaal-onthullingen",
     ),
+    path("signalen/<int:id>/identiteit", views.Identiteit.as_view(), name="signaal-identiteit"),
+    path(
+        "onthullingen/<int:id>/besluit",
+        views.OnthullingBesluit.as_view(),
+        name="onthulling-besluit",
+    ),
     path(
         "signalen/<int:id>/gelijkend",
         views.GelijkendeSignalen.as_view(),

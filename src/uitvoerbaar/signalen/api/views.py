@@ -43,7 +43,7 @@ from uitvoerbaar.responsplicht.api.serializers import Invoer, LeegInvoer
 
 from .. import beperking, selectors, services
 from ..constants import Kanaal
-from ..models import Knelpunt, Noodrem, Signaal
+from ..models import Knelpunt, Noodrem, Onthulling, Signaal
 from ..transitions import OngeldigeOvergang
 from . import schema
 from .schema import PUBLIEK, TAG
@@ -55,13 +55,16 @@ from .serializers import (
     EigenSignaalKortSerializer,
     EigenSignaalSerializer,
     HeropenenInvoer,
+    IdentiteitSerializer,
     InBehandelingInvoer,
     KnelpuntSerializer,
     NoodremAanvullingInvoer,
     NoodremDetailSerializer,
     NoodremInvoer,
     NoodremSerializer,
+    OnthullingBesluitInvoer,
     OnthullingInvoer,
+    OnthullingSerializer,
     OntvangenAnoniemSerializer,
     OntvangstcodeAanvullingInvoer,
     OntvangstcodeInvoer,
@@ -507,6 +510,73 @@ class Onthullingen(_Signaalhandeling):
 
 
 # --- the reporter's own signals --------------------------------------------------------------
+
+
+class Identiteit(APIView):
+    """The name of a confidential reporter, for the vertrouwenspersoon, or for the handlers
+    after the disclosure the vertrouwenspersoon approved. Each reading goes into the access
+    log (Inzagelog); anyone else gets 403, and a signal they may not read 404."""
+
+    policy_actie = "signaal.bekijken"
+
+    @extend_schema(
+        operation_id="signaal_identiteit",
+        summary="Naam van een vertrouwelijke melder",
+        description=(
+            "Alleen de vertrouwenspersoon, of de behandelaars nadat de vertrouwenspersoon de "
+            "naam heeft bekendgemaakt. Elke inzage wordt vastgelegd."
+        ),
+        tags=[TAG],
+        parameters=[schema.SIGNAAL_ID],
+        responses={200: IdentiteitSerializer, **schema.problemen(403, 404)},
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        door = _user(request)
+        signaal = selectors.signaal_detail(user=door, pk=kwargs["id"])
+        wie = services.identiteit(signaal=signaal, door=door)
+        if wie is None:
+            raise exceptions.NotFound(_("Dit signaal is niet vertrouwelijk gemeld."))
+        antwoord = Response(IdentiteitSerializer({"naam": wie.naam, "email": wie.email}).data)
+        antwoord["Cache-Control"] = "no-store"
+        return antwoord
+
+
+class OnthullingBesluit(APIView):
+    """The vertrouwenspersoon decides on a request to disclose a confidential reporter's name."""
+
+    policy_actie = "signaal.identiteit.beslissen"
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="onthulling_besluit",
+        summary="Beslissen over het bekendmaken van de naam",
+        description=(
+            "De vertrouwenspersoon maakt de naam bekend aan de behandelaars (de melder hoort "
+            "het) of houdt hem geheim. Een besluit is eenmalig."
+        ),
+        tags=[TAG],
+        request=OnthullingBesluitInvoer,
+        responses={200: OnthullingSerializer, **schema.problemen(400, 403, 404)},
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        door = _user(request)
+        onthulling = (
+            Onthulling.objects.select_related("signaal", "gevraagd_door")
+            .filter(pk=kwargs["id"])
+            .first()
+        )
+        if onthulling is None or not policy.allows(
+            door, "signaal.identiteit.beslissen", onthulling.signaal
+        ):
+            raise exceptions.NotFound()
+        data = _valideer(OnthullingBesluitInvoer, request)
+        besluit = services.decide_onthulling(
+            onthulling=onthulling,
+            door=door,
+            toestaan=data["toestaan"],
+            toelichting=data["toelichting"],
+        )
+        return Response(OnthullingSerializer(besluit).data)
 
 
 class EigenSignaalList(generics.ListAPIView[Signaal]):
