@@ -5,10 +5,8 @@ field (400) and nothing changes. A service someone may not see is a 404 page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, cast
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -22,7 +20,7 @@ from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Gebruiker
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.forms import PerspectievenForm
-from uitvoerbaar.responsplicht.forms import fouten_naar_form
+from uitvoerbaar.responsplicht.forms import fouten_naar_form, uitvoeren
 
 from . import grafieken, selectors, services, weergave
 from .constants import BAND_BETROUWBAARHEID, MIN_EXTRA_PUNTEN
@@ -41,18 +39,6 @@ from .grafieken import Waarde
 
 def _gebruiker(request: HttpRequest) -> Gebruiker:
     return request.user  # type: ignore[return-value]
-
-
-def _uitvoeren(
-    form: forms.Form, actie: Callable[[], Any], velden: dict[str, str] | None = None
-) -> tuple[Any, int]:
-    if not form.is_valid():
-        return None, 400
-    try:
-        return actie(), 200
-    except ValidationError as exc:
-        fouten_naar_form(form, exc, velden)
-        return None, 400
 
 
 def _context_model() -> dict[str, Any]:
@@ -91,7 +77,7 @@ def dienst_nieuw(request: HttpRequest) -> HttpResponse:
     form = DienstForm(request.POST or None, organisaties=organisaties)
     status = 200
     if request.method == "POST":
-        d, status = _uitvoeren(
+        d, status = uitvoeren(
             form,
             lambda: services.create_dienst(
                 door=user,
@@ -150,7 +136,7 @@ def indicator_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     form = IndicatorForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        ind, status = _uitvoeren(
+        ind, status = uitvoeren(
             form,
             lambda: services.create_indicator(
                 door=user,
@@ -183,7 +169,7 @@ def importeren(request: HttpRequest, pk: int) -> HttpResponse:
             status = 400
         else:
             bestand = form.cleaned_data["bestand"]
-            uitkomst, status = _uitvoeren(
+            uitkomst, status = uitvoeren(
                 form, lambda: services.import_csv(door=user, dienst=d, inhoud=bestand.read())
             )
             if uitkomst is not None:
@@ -225,7 +211,7 @@ def ondergrens(request: HttpRequest, pk: int) -> HttpResponse:
     form = OndergrensForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
-        grens, status = _uitvoeren(
+        grens, status = uitvoeren(
             form,
             lambda: services.set_ondergrens(
                 door=user,
@@ -269,7 +255,7 @@ def scenario_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     form = ScenarioForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
-        s, status = _uitvoeren(
+        s, status = uitvoeren(
             form,
             lambda: services.create_scenario(
                 door=user,
@@ -386,7 +372,7 @@ def keuzenota_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     )
     status = 200
     if request.method == "POST":
-        nota, status = _uitvoeren(
+        nota, status = uitvoeren(
             form,
             lambda: services.create_keuzenota(
                 door=user,
@@ -519,7 +505,7 @@ def arbeidsvoorwaarde_bewerken(request: HttpRequest) -> HttpResponse:
     form = ArbeidsvoorwaardeForm(request.POST or None, organisaties=organisaties)
     status = 200
     if request.method == "POST":
-        av, status = _uitvoeren(
+        av, status = uitvoeren(
             form,
             lambda: services.set_arbeidsvoorwaarde(
                 door=user,

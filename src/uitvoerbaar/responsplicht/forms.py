@@ -7,7 +7,7 @@ forms at once: `pastoe-maatregel` (id `id_pastoe-maatregel`), `leguit-antwoord_1
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -259,3 +259,25 @@ def fouten_naar_form(
                 form.add_error(veld, meldingen)
         else:
             form.add_error(None, meldingen)
+
+
+def uitvoeren(
+    form: forms.Form,
+    actie: Callable[[], Any],
+    velden: dict[str, str] | None = None,
+    *,
+    conflicten: tuple[type[Exception], ...] = (),
+) -> tuple[Any, int]:
+    """Run a service for a valid form: (its result, 200); otherwise (None, 400) with the
+    service's ValidationError on the form (`fouten_naar_form`), or (None, 409) with the message
+    of one of `conflicten` (a move the state does not allow) above the form."""
+    if not form.is_valid():
+        return None, 400
+    try:
+        return actie(), 200
+    except ValidationError as exc:
+        fouten_naar_form(form, exc, velden)
+        return None, 400
+    except conflicten as exc:
+        form.add_error(None, str(exc))
+        return None, 409

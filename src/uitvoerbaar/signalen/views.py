@@ -27,7 +27,7 @@ from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.models import Artikel
 from uitvoerbaar.kennisbank.zoeken import schoon
-from uitvoerbaar.responsplicht.forms import fouten_naar_form
+from uitvoerbaar.responsplicht.forms import uitvoeren
 
 from . import beperking, selectors, services
 from .constants import Handeling, Kanaal, Signaalsoort, Status
@@ -72,17 +72,7 @@ def _eigen_organisaties(user: Gebruiker) -> Any:
 def _uitvoeren(
     form: forms.Form, actie: Callable[[], Any], velden: dict[str, str] | None = None
 ) -> tuple[Any, int]:
-    """Run a service for a valid form: (result, 200), or (None, 400/409), errors on the form."""
-    if not form.is_valid():
-        return None, 400
-    try:
-        return actie(), 200
-    except ValidationError as exc:
-        fouten_naar_form(form, exc, velden)
-        return None, 400
-    except OngeldigeOvergang as exc:
-        form.add_error(None, str(exc))
-        return None, 409
+    return uitvoeren(form, actie, velden, conflicten=(OngeldigeOvergang,))
 
 
 # --- intake ----------------------------------------------------------------------------------
