@@ -19,4 +19,6 @@ urlpatterns = [
     path("", include("uitvoerbaar.dienstverlening.api.urls")),
     path("", include("uitvoerbaar.afwijkingen.api.urls")),
     path("", include("uitvoerbaar.beleid.api.urls")),
+    path("", include("uitvoerbaar.parlement.api.urls")),
+    path("openbaar/", include("uitvoerbaar.openbaar.api.urls")),
 ]

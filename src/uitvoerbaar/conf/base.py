@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "uitvoerbaar.dienstverlening",
     "uitvoerbaar.afwijkingen",
     "uitvoerbaar.beleid",
+    "uitvoerbaar.parlement",
+    "uitvoerbaar.openbaar",
     "uitvoerbaar.api",
 ]
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ParlementConfig(AppConfig):
+    name = "uitvoerbaar.parlement"
+    label = "parlement"
+    verbose_name = _("Parlement en uitvoering")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""Models of the parlement app, one module per subject (kamervragen, contactmomenten, rapporten)."""
