@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+
+from uitvoerbaar.core import transitions as core_transitions
 
 from .constants import AfwijkingStatus as S
 from .constants import Handeling as H
@@ -27,19 +29,10 @@ GOEDGEKEURD: Final = frozenset({S.GOEDGEKEURD, S.AFGEROND})
 EINDSTATUSSEN: Final = frozenset({S.AFGEWEZEN, S.AFGEROND, S.INGETROKKEN})
 
 
-class OngeldigeOvergang(Exception):
-    """A move that the table does not allow from the current state."""
-
-    def __init__(self, handeling: H, huidig: S) -> None:
-        super().__init__(handeling, huidig)
-        self.handeling = handeling
-        self.huidig = huidig
-
-    def __str__(self) -> str:
-        return _("U kunt deze afwijking nu niet %(handeling)s: zij is %(status)s.") % {
-            "handeling": H(self.handeling).label,
-            "status": str(S(self.huidig).label).lower(),
-        }
+class OngeldigeOvergang(core_transitions.OngeldigeOvergang):
+    melding = _("U kunt deze afwijking nu niet %(handeling)s: zij is %(status)s.")
+    handelingen = H
+    standen = S
 
 
 def is_toegestaan(handeling: H, huidig: str) -> bool:

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Final
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+
+from uitvoerbaar.core import transitions as core_transitions
 
 from .constants import Opdrachtstatus as O
 from .constants import Stapstatus as S
@@ -38,19 +40,9 @@ OPDRACHT: Final[Mapping[Opdrachthandeling, Mapping[O, O]]] = {
 STAP: Final[Mapping[S, S]] = {S.GEPLAND: S.ACTIEF, S.ACTIEF: S.AFGEROND}
 
 
-class OngeldigeOvergang(Exception):
-    """A move the table does not allow from the current state."""
-
-    def __init__(self, handeling: str, huidig: str) -> None:
-        super().__init__(handeling, huidig)
-        self.handeling = handeling
-        self.huidig = huidig
-
-    def __str__(self) -> str:
-        return _("Dit kan nu niet: '%(handeling)s' vanuit de stand '%(stand)s'.") % {
-            "handeling": self.handeling,
-            "stand": self.huidig,
-        }
+class OngeldigeOvergang(core_transitions.OngeldigeOvergang):
+    # Two tables (assignments and decision steps) share this refusal, so it names the raw move.
+    melding = _("Dit kan nu niet: '%(handeling)s' vanuit de stand '%(status)s'.")
 
 
 def opdracht_doel(handeling: Opdrachthandeling, huidig: str) -> O:

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+
+from uitvoerbaar.core import transitions as core_transitions
 
 from .constants import Handeling as H
 from .constants import Status as S
@@ -33,19 +35,10 @@ OVERGANGEN: Final[Mapping[H, Mapping[S, S]]] = {
 OPEN: Final = frozenset(_OPEN)
 
 
-class OngeldigeOvergang(Exception):
-    """A move that the table does not allow from the current state."""
-
-    def __init__(self, handeling: H, huidig: S) -> None:
-        super().__init__(handeling, huidig)
-        self.handeling = handeling
-        self.huidig = huidig
-
-    def __str__(self) -> str:
-        return _("U kunt dit signaal nu niet %(handeling)s: het is %(status)s.") % {
-            "handeling": H(self.handeling).label,
-            "status": str(S(self.huidig).label).lower(),
-        }
+class OngeldigeOvergang(core_transitions.OngeldigeOvergang):
+    melding = _("U kunt dit signaal nu niet %(handeling)s: het is %(status)s.")
+    handelingen = H
+    standen = S
 
 
 def is_toegestaan(handeling: H, huidig: S) -> bool:
