@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from uitvoerbaar.core.formulieren import SELECT, TEXTAREA, TEXTBOX
 from uitvoerbaar.core.models import Organisatie
 from uitvoerbaar.kennisbank.forms import PerspectievenForm
 from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
@@ -19,10 +20,6 @@ from uitvoerbaar.signalen.models import Signaal
 from .constants import Huishouden, Inkomensband, Knelpunt
 from .models import Afwijking
 from .services import gronden_voor
-
-TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
-TEXTAREA = "utrecht-textarea utrecht-textarea--html-textarea"
-SELECT = "utrecht-select utrecht-select--html-select"
 
 
 def _tekstvak(rijen: int = 4) -> forms.Textarea:
@@ -293,16 +290,6 @@ class CasusberaadForm(_BeginselenMixin):
                 raise ValidationError({"artikel": _("Dit artikel bestaat niet in deze regeling.")})
             data["artikel_obj"] = artikel
         return data
-
-
-def fouten_naar_form(form: forms.BaseForm, exc: ValidationError) -> None:
-    """A service's ValidationError on the form: each message next to its field, the rest above."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, ValidationError(exc.messages))
-        return
-    for sleutel, teksten in exc.message_dict.items():
-        naam = sleutel.split(".")[0]
-        form.add_error(naam if naam in form.fields else None, ValidationError(teksten))
 
 
 class InstellingForm(forms.Form):

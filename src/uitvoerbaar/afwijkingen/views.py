@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from uitvoerbaar.core import policy
+from uitvoerbaar.core.formulieren import fouten_naar_form
 from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.models import Artikel, Regeling
@@ -49,7 +50,6 @@ from .forms import (
     InstellingForm,
     LeegForm,
     PerspectievenInvoer,
-    fouten_naar_form,
 )
 from .models import Afwijking
 from .transitions import OngeldigeOvergang, is_toegestaan

@@ -1,5 +1,5 @@
 """Forms of the beleid screens. They only shape the input; the rules are the services', whose
-ValidationError lands next to the field (`responsplicht.forms.fouten_naar_form`)."""
+ValidationError lands next to the field (`core.formulieren.fouten_naar_form`)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from uitvoerbaar.core.formulieren import SELECT, TEXTAREA, TEXTBOX
 from uitvoerbaar.core.models import Eenheid, Organisatie
 from uitvoerbaar.kennisbank.constants import RechtSoort
 from uitvoerbaar.kennisbank.models import Beginsel, Regeling
-from uitvoerbaar.responsplicht.forms import SELECT, TEXTAREA, TEXTBOX
 
 from .constants import Haalbaarheid, Teruggavereden, Toetsoordeel
 from .models import Belofte

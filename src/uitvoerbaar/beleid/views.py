@@ -19,12 +19,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import OrganisatieSoort, Rol
+from uitvoerbaar.core.formulieren import fouten_naar_form
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.forms import PerspectievenForm
 from uitvoerbaar.kennisbank.models import PERSPECTIEF_VELDEN
 from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
-from uitvoerbaar.responsplicht.forms import fouten_naar_form
 
 from . import selectors, services
 from .constants import Stapstatus

@@ -10,9 +10,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from uitvoerbaar.core.constants import OrganisatieSoort
+from uitvoerbaar.core.formulieren import SELECT, TEXTAREA, TEXTBOX
 from uitvoerbaar.core.models import Organisatie
 from uitvoerbaar.kennisbank.models import Beginsel
-from uitvoerbaar.responsplicht.forms import SELECT, TEXTAREA, TEXTBOX
 
 from .constants import MAX_OPTIES, Eenheid, Onderwerp, Richting
 from .models import Scenario

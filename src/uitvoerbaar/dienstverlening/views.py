@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from uitvoerbaar.core import policy
+from uitvoerbaar.core.formulieren import fouten_naar_form, uitvoeren
 from uitvoerbaar.core.models import Gebruiker
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.forms import PerspectievenForm
-from uitvoerbaar.responsplicht.forms import fouten_naar_form, uitvoeren
 
 from . import grafieken, selectors, services, weergave
 from .constants import BAND_BETROUWBAARHEID, MIN_EXTRA_PUNTEN

@@ -21,6 +21,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from uitvoerbaar.core.formulieren import SELECT, TEXTAREA, TEXTBOX
 from uitvoerbaar.core.models import Organisatie
 
 from .constants import Perspectief, RegelingSoort
@@ -31,10 +32,6 @@ from .models import (
     oordeel_veld,
     toelichting_veld,
 )
-
-TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
-SELECT = "utrecht-select utrecht-select--html-select"
-TEXTAREA = "utrecht-textarea utrecht-textarea--html-textarea"
 
 
 def _keuzeveld(form: forms.Form, naam: str) -> forms.ChoiceField:

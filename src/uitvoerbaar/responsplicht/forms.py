@@ -1,13 +1,13 @@
 """Forms of the request page. They only give the input its shape (text, a date, a number, the
 principles chosen); the rules (what is required, what is allowed now) are the services', whose
-ValidationError lands next to the field through `fouten_naar_form`.
+ValidationError lands next to the field through `core.formulieren.fouten_naar_form`.
 
 Every form has a prefix, so the fields keep stable names and ids on a page that shows several
 forms at once: `pastoe-maatregel` (id `id_pastoe-maatregel`), `leguit-antwoord_1`, and so on."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,14 +16,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from uitvoerbaar.core.formulieren import RADIO, SELECT, TEXTAREA, TEXTBOX
 from uitvoerbaar.kennisbank.models import Beginsel
 
 from .constants import WooGrond
-
-TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
-TEXTAREA = "utrecht-textarea utrecht-textarea--html-textarea"
-SELECT = "utrecht-select utrecht-select--html-select"
-RADIO = "utrecht-radio-button utrecht-radio-button--html-input"
 
 
 def _tekstvak(rijen: int = 4) -> forms.Textarea:
@@ -138,6 +134,16 @@ class LegUitForm(_Form):
     def antwoordvelden(self) -> list[forms.BoundField]:
         return [self[f"antwoord_{nr}"] for nr in range(1, len(self.argumenten) + 1)]
 
+    def plaats_fout(self, naam: str, meldingen: ValidationError) -> bool:
+        """The service names the replies as one field, `antwoorden`: its message goes next to
+        every reply still empty (`core.formulieren.fouten_naar_form`)."""
+        if naam != "antwoorden" or not self.antwoordvelden:
+            return False
+        leeg = [v.name for v in self.antwoordvelden if not self.cleaned_data.get(v.name)]
+        for veld in leeg or [self.antwoordvelden[0].name]:
+            self.add_error(veld, meldingen)
+        return True
+
     def antwoorden(self) -> list[str]:
         return [
             self.cleaned_data.get(f"antwoord_{nr}") or ""
@@ -236,48 +242,3 @@ class OpenbaarheidForm(_Form):
         max_length=20_000,
         widget=_tekstvak(3),
     )
-
-
-def fouten_naar_form(
-    form: forms.Form, exc: ValidationError, velden: dict[str, str] | None = None
-) -> None:
-    """Put a service's ValidationError on the form: each message next to its field (`velden`
-    maps a service field name to the form's, when they differ), the rest above the form."""
-    velden = velden or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, ValidationError(exc.messages))
-        return
-    for sleutel, teksten in exc.message_dict.items():
-        meldingen = ValidationError(teksten)
-        naam = velden.get(sleutel, sleutel)
-        if naam in form.fields:
-            form.add_error(naam, meldingen)
-        elif naam == "antwoorden" and isinstance(form, LegUitForm) and form.antwoordvelden:
-            # One message for the replies: next to every reply still empty.
-            leeg = [v.name for v in form.antwoordvelden if not form.cleaned_data.get(v.name)]
-            for veld in leeg or [form.antwoordvelden[0].name]:
-                form.add_error(veld, meldingen)
-        else:
-            form.add_error(None, meldingen)
-
-
-def uitvoeren(
-    form: forms.Form,
-    actie: Callable[[], Any],
-    velden: dict[str, str] | None = None,
-    *,
-    conflicten: tuple[type[Exception], ...] = (),
-) -> tuple[Any, int]:
-    """Run a service for a valid form: (its result, 200); otherwise (None, 400) with the
-    service's ValidationError on the form (`fouten_naar_form`), or (None, 409) with the message
-    of one of `conflicten` (a move the state does not allow) above the form."""
-    if not form.is_valid():
-        return None, 400
-    try:
-        return actie(), 200
-    except ValidationError as exc:
-        fouten_naar_form(form, exc, velden)
-        return None, 400
-    except conflicten as exc:
-        form.add_error(None, str(exc))
-        return None, 409

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from uitvoerbaar.core import policy
+from uitvoerbaar.core.formulieren import fouten_naar_form
 from uitvoerbaar.core.models import Gebruiker
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
@@ -38,7 +39,6 @@ from .forms import (
     PasToeForm,
     RedenForm,
     VerlengenForm,
-    fouten_naar_form,
 )
 from .models import Controle, Melding, Reactie, Reactieverzoek
 from .transitions import OngeldigeOvergang, is_toegestaan

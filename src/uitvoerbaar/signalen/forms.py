@@ -1,5 +1,5 @@
 """Forms of the signalen screens. They shape the input; the rules are the services', whose
-ValidationError lands next to the field (responsplicht.forms.fouten_naar_form)."""
+ValidationError lands next to the field (core.formulieren.fouten_naar_form)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from uitvoerbaar.core.formulieren import RADIO, SELECT, TEXTAREA, TEXTBOX
 from uitvoerbaar.core.models import Eenheid, Organisatie
 from uitvoerbaar.kennisbank.constants import Oordeel, Perspectief
 from uitvoerbaar.kennisbank.models import Artikel, Beginsel, Regeling
-from uitvoerbaar.responsplicht.forms import RADIO, SELECT, TEXTAREA, TEXTBOX
 
 from .constants import MAX_TEKST, MAX_TITEL, Kanaal, Uitkomst, Urgentie
 

@@ -23,11 +23,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import OrganisatieSoort
+from uitvoerbaar.core.formulieren import uitvoeren
 from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.models import Artikel
 from uitvoerbaar.kennisbank.zoeken import schoon
-from uitvoerbaar.responsplicht.forms import uitvoeren
 
 from . import beperking, selectors, services
 from .constants import Handeling, Kanaal, Signaalsoort, Status
