@@ -13,6 +13,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from uitvoerbaar.core.transitions import OngeldigeOvergang
+
 PROBLEM = "application/problem+json"
 
 TITELS: dict[int, Any] = {
@@ -80,6 +82,14 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     return [{"field": prefix, "message": str(detail)}]
 
 
+class Conflict(exceptions.APIException):
+    """A move the transition table does not allow from the object's current state (409)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = gettext_lazy("Deze handeling kan nu niet.")
+    default_code = "conflict"
+
+
 def _to_drf(exc: Exception) -> Exception:
     """Django's exceptions, raised by services and selectors, as their DRF counterparts."""
     if isinstance(exc, DjangoValidationError):
@@ -90,6 +100,8 @@ def _to_drf(exc: Exception) -> Exception:
         return exceptions.NotFound(
             str(exc) or _("Dit bestaat niet, of u hebt er geen toegang toe.")
         )
+    if isinstance(exc, OngeldigeOvergang):
+        return Conflict(str(exc))
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied(
             str(exc) or _("U hebt geen toegang tot deze gegevens of handeling.")

@@ -16,14 +16,14 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, generics, status
+from rest_framework import generics, status
 from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from uitvoerbaar.api.errors import Conflict
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
@@ -55,12 +55,6 @@ from .serializers import (
 
 TAG = "afwijkingen"
 ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Het nummer (id).")
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = gettext_lazy("Deze handeling kan nu niet.")
-    default_code = "conflict"
 
 
 def _user(request: Request) -> Gebruiker:

@@ -261,6 +261,16 @@ def test_handler_converts_django_exceptions() -> None:
     assert problem_exception_handler(RuntimeError("stuk"), context) is None
 
 
+def test_handler_answers_409_for_a_move_any_app_does_not_allow() -> None:
+    from uitvoerbaar.signalen.transitions import OngeldigeOvergang
+
+    fout = OngeldigeOvergang("heropenen", "ontvangen")
+    response = problem_exception_handler(fout, {"view": None, "request": None})
+    assert response is not None and response.status_code == 409
+    assert response.data["title"] == "Dit kan nu niet"
+    assert response.data["detail"] == str(fout)
+
+
 def test_flatten_names_nested_fields() -> None:
     detail = {
         "non_field_errors": ["Algemeen."],

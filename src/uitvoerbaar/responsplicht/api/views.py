@@ -14,14 +14,14 @@ from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, generics, status
+from rest_framework import generics
 from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from uitvoerbaar.api.errors import Conflict
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Gebruiker
 from uitvoerbaar.responsplicht import selectors_api, services
@@ -53,14 +53,6 @@ TAG = "responsplicht"
 # Public: no login needed (a session cookie is accepted but not required). The hint says str,
 # but drf-spectacular takes security requirement objects here.
 PUBLIEK: Any = [{"cookieAuth": []}, {}]
-
-
-class Conflict(exceptions.APIException):
-    """A move the transition table does not allow from the request's current state."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = _("Deze handeling kan nu niet.")
-    default_code = "conflict"
 
 
 def _user(request: Request) -> Gebruiker:

@@ -36,6 +36,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from uitvoerbaar.api.errors import Conflict
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Gebruiker
 from uitvoerbaar.kennisbank.models import PERSPECTIEF_VELDEN
@@ -76,14 +77,6 @@ from .serializers import (
 
 NOODREM_TAG = "noodremmen"
 FORMULIER = [JSONParser, MultiPartParser]
-
-
-class Conflict(exceptions.APIException):
-    """A move the transition table does not allow from the signal's current state."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = _("Deze handeling kan nu niet.")
-    default_code = "conflict"
 
 
 class TeVeelPogingen(exceptions.APIException):
