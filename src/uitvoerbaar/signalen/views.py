@@ -264,6 +264,14 @@ def mijn_signaal(request: HttpRequest, pk: int) -> HttpResponse:
     return _melderpagina(request, selectors.eigen_signaal(user=_gebruiker(request), pk=pk))
 
 
+@requires("signaal.eigen")
+@never_cache
+@require_safe
+def mijn_bijlage(request: HttpRequest, pk: int, bijlage_pk: int) -> HttpResponse:
+    """A named or confidential reporter downloads what they attached to their own signal."""
+    return _bijlage(selectors.eigen_signaal(user=_gebruiker(request), pk=pk), bijlage_pk)
+
+
 def _aanvullen(
     request: HttpRequest, signaal: Signaal, door: Gebruiker | None
 ) -> tuple[AanvullingForm, int]:
@@ -345,6 +353,17 @@ def anoniem_aanvullen(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Uw aanvulling is verstuurd."))
         return redirect("signalen:anoniem_signaal")
     return _melderpagina(request, signaal, form=form, status=status, anoniem=True)
+
+
+@requires("signaal.ontvangstcode")
+@never_cache
+@require_safe
+def anoniem_bijlage(request: HttpRequest, bijlage_pk: int) -> HttpResponse:
+    """The anonymous reporter downloads what they attached, with the receipt code's session."""
+    signaal = _anoniem_signaal(request)
+    if signaal is None:
+        return redirect("signalen:ontvangstcode")
+    return _bijlage(signaal, bijlage_pk)
 
 
 @requires("signaal.ontvangstcode")
@@ -595,8 +614,12 @@ def onthulling_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("signaal.bekijken")
 @require_safe
 def bijlage(request: HttpRequest, pk: int, bijlage_pk: int) -> HttpResponse:
-    item = selectors.signaal_detail(user=_gebruiker(request), pk=pk)
-    b = get_object_or_404(Bijlage, pk=bijlage_pk, signaal=item)
+    return _bijlage(selectors.signaal_detail(user=_gebruiker(request), pk=pk), bijlage_pk)
+
+
+def _bijlage(signaal: Signaal, bijlage_pk: int) -> HttpResponse:
+    """One attachment of `signaal`, as a download (an attachment of another signal: 404)."""
+    b = get_object_or_404(Bijlage, pk=bijlage_pk, signaal=signaal)
     antwoord: Any = FileResponse(
         b.bestand.open("rb"), as_attachment=True, filename=b.naam, content_type=b.soort
     )

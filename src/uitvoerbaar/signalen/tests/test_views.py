@@ -676,3 +676,67 @@ def test_the_code_session_opens_only_an_anonymous_signal(
     assert client.get(CODE_SIGNAAL)["Location"] == CODE
     assert client.post(CODE_AANVULLEN, {"tekst": "Hallo"})["Location"] == CODE
     assert not Bericht.objects.exists()
+
+
+# --- the reporter's own attachments ----------------------------------------------------------
+
+
+def _download(response: Any) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def test_the_anonymous_reporter_downloads_their_attachment_with_the_code_session(
+    client: Client, wereld: Wereld
+) -> None:
+    bestand = SimpleUploadedFile("notitie.txt", b"wat ik zag op dinsdag")
+    code = _code_uit(client.post(ANONIEM, _anoniem_data(wereld, bijlagen=bestand)))
+    signaal = Signaal.objects.get(kanaal=Kanaal.ANONIEM)
+    bijlage = signaal.bijlagen.get()
+    adres = f"/signalen/ontvangstcode/bijlagen/{bijlage.pk}/"
+
+    # Without the code's session there is nothing to download.
+    vreemde = Client()
+    assert vreemde.get(adres)["Location"] == CODE
+
+    melder = Client()
+    melder.post(CODE, {"code": code})
+    pagina = html(melder.get(CODE_SIGNAAL))
+    assert f'href="{adres}"' in pagina and "notitie.txt" in pagina
+    response = melder.get(adres)
+    assert response.status_code == 200
+    assert _download(response) == b"wat ik zag op dinsdag"
+    assert "no-store" in response["Cache-Control"]
+    assert 'filename="notitie.txt"' in response["Content-Disposition"]
+
+    # The session opens this signal's attachments only.
+    ander = services.submit_signaal(
+        door=wereld.medewerker,
+        kanaal="benoemd",
+        organisatie=wereld.uitvoerder,
+        titel="Een ander signaal",
+        tekst="Met een eigen bijlage.",
+        bijlagen=[SimpleUploadedFile("ander.txt", b"niet van u")],
+    ).signaal
+    assert (
+        melder.get(f"/signalen/ontvangstcode/bijlagen/{ander.bijlagen.get().pk}/").status_code
+        == 404
+    )
+
+
+def test_a_reporter_with_an_account_downloads_only_their_own_attachments(
+    client: Client, wereld: Wereld, meld: Meld
+) -> None:
+    eigen = meld(bijlagen=[SimpleUploadedFile("eigen.txt", b"van mij")]).signaal
+    ander = meld(
+        door=wereld.behandelaar, bijlagen=[SimpleUploadedFile("ander.txt", b"niet van u")]
+    ).signaal
+    b_eigen, b_ander = eigen.bijlagen.get(), ander.bijlagen.get()
+
+    ingelogd(client, wereld.medewerker)
+    adres = f"/signalen/mijn/{eigen.pk}/bijlagen/{b_eigen.pk}/"
+    assert f'href="{adres}"' in html(client.get(f"/signalen/mijn/{eigen.pk}/"))
+    assert _download(client.get(adres)) == b"van mij"
+    # Someone else's signal, or another signal's attachment under one's own: 404.
+    assert client.get(f"/signalen/mijn/{ander.pk}/bijlagen/{b_ander.pk}/").status_code == 404
+    assert client.get(f"/signalen/mijn/{eigen.pk}/bijlagen/{b_ander.pk}/").status_code == 404
+    assert Client().get(adres).status_code in {302, 403}
