@@ -116,12 +116,14 @@ def ask_kamervraag(
     commissie: Eenheid | None = None,
     regeling: Regeling | None = None,
     beleidsvoorstel: Beleidsvoorstel | None = None,
+    start: dt.date | None = None,
 ) -> Kamervraag:
     """A member or clerk of parliament asks an executive organisation (or co-government) how a
     policy works out in practice. The question is published with its answer, so it is refused
     with citizen data in it. It becomes a request of the kind `kamervraag` on the response
     duty engine: the executor's handlers answer within three weeks (pas toe or leg uit), then
-    its board; silence past the last level is published."""
+    its board; silence past the last level is published. `start` (default today) is the day
+    the question was asked, for questions entered afterwards (the demo)."""
     policy.require(door, "kamervraag.stellen", parlement)
     fouten = _Fouten()
     _check_parlement(parlement, fouten)
@@ -146,7 +148,7 @@ def ask_kamervraag(
         regeling=regeling,
         beleidsvoorstel=beleidsvoorstel,
         gesteld_door=door,
-        gesteld_op=vandaag(),
+        gesteld_op=start or vandaag(),
     )
     kamervraag.verzoek = responsplicht.create_reactieverzoek(
         soort="kamervraag",
@@ -164,6 +166,7 @@ def ask_kamervraag(
         # The committee's clerk keeps the correspondence: the clerk, and the member who asked
         # (named on the request), may accept the answer or call it insufficient.
         verzoeker_rol=Rol.GRIFFIE,
+        start=start,
     )
     kamervraag.save(update_fields=["verzoek", "bijgewerkt"])
     audit.record(
