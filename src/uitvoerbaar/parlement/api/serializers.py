@@ -15,7 +15,7 @@ from uitvoerbaar.kennisbank.api.schema import KeuzeVeld
 from uitvoerbaar.kennisbank.models import Regeling
 
 from .. import selectors
-from ..constants import Contactsoort
+from ..constants import Contactsoort, Contactstatus, Kamervraagstatus
 from ..models import Contactmoment, Kamervraag
 
 TIJDSTIP_FOUT = {
@@ -57,6 +57,7 @@ class AntwoordSerializer(serializers.Serializer[Any]):
 
 
 class KamervraagSerializer(serializers.ModelSerializer[Kamervraag]):
+    status = KeuzeVeld(Kamervraagstatus, read_only=True)
     parlement = OrganisatieKortSerializer(read_only=True)
     uitvoerder = OrganisatieKortSerializer(read_only=True)
     commissie = serializers.CharField(source="commissie.naam", default="", read_only=True)
@@ -154,6 +155,8 @@ class KamervraagInvoer(serializers.Serializer[Any]):
 
 
 class ContactmomentSerializer(serializers.ModelSerializer[Contactmoment]):
+    soort = KeuzeVeld(Contactsoort, read_only=True)
+    status = KeuzeVeld(Contactstatus, read_only=True)
     parlement = OrganisatieKortSerializer(read_only=True)
     commissie = serializers.CharField(source="commissie.naam", default="", read_only=True)
     uitvoerders = OrganisatieKortSerializer(many=True, read_only=True)
