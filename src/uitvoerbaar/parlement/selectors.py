@@ -171,7 +171,8 @@ OPEN_DATA_KAMERVRAGEN: tuple[str, ...] = (
 
 def kamervraag_als_record(k: Kamervraag) -> dict[str, Any]:
     """One public question as open data (texts masked like the engine's register)."""
-    laatste = (antwoorden(k, openbaar=True) or [None])[-1]
+    alle = antwoorden(k, openbaar=True)
+    laatste = alle[-1] if alle else None
     return {
         "id": k.pk,
         "kenmerk": k.kenmerk,

@@ -18,7 +18,7 @@ from .. import selectors
 from ..constants import Contactsoort, Contactstatus, Kamervraagstatus
 from ..models import Contactmoment, Kamervraag
 
-TIJDSTIP_FOUT = {
+TIJDSTIP_FOUT: dict[str, Any] = {
     "invalid": _(
         "Vul een tijdstip in als JJJJ-MM-DDTUU:MM met tijdzone, bijv. 2027-03-01T14:00+01:00."
     )
@@ -160,7 +160,9 @@ class ContactmomentSerializer(serializers.ModelSerializer[Contactmoment]):
     parlement = OrganisatieKortSerializer(read_only=True)
     commissie = serializers.CharField(source="commissie.naam", default="", read_only=True)
     uitvoerders = OrganisatieKortSerializer(many=True, read_only=True)
-    regelingen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    regelingen: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
     deelnemers = serializers.SerializerMethodField(help_text=_("Namen van de deelnemers."))
     kenmerk = serializers.CharField(read_only=True)
     verslag_openbaar = serializers.BooleanField(read_only=True)
