@@ -89,7 +89,8 @@ def _publieke_urls(vragen: list[int], momenten: list[int]) -> list[str]:
         "/api/v1/openbaar/kamervragen",
         "/api/v1/openbaar/contactmomenten",
         "/register/",
-        "/register/tu/",
+        "/register/organisaties/tu/",
+        "/register/organisaties/tu/?toon=antwoorden",
     ]
     urls += [f"/openbaar/kamervragen/{pk}/" for pk in vragen]
     urls += [f"/api/v1/openbaar/kamervragen/{pk}" for pk in vragen]
@@ -109,6 +110,8 @@ def test_nothing_unpublished_appears_on_any_public_page_or_api(
     for url in _publieke_urls(vragen, momenten):
         response = client.get(url)
         assert response.status_code in (200, 404), url
+        if not url.rstrip("/").split("/")[-1].isdigit() and "RV-" not in url:
+            assert response.status_code == 200, url  # every list page answers
         tekst = response.content.decode()
         for geheim in GEHEIM:
             assert geheim not in tekst, f"{geheim} lekt op {url}"
