@@ -281,6 +281,7 @@ class DemoResult:
     diensten: int = 0
     afwijkingen: int = 0
     beleidsvoorstellen: int = 0
+    parlement: int = 0
     accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
@@ -298,6 +299,7 @@ class DemoResult:
             + self.diensten
             + self.afwijkingen
             + self.beleidsvoorstellen
+            + self.parlement
         )
 
 
@@ -524,4 +526,8 @@ def load_demo() -> DemoResult:
     from uitvoerbaar.beleid.demo import load_demo_beleid
 
     resultaat.beleidsvoorstellen = load_demo_beleid()
+    # Kamervragen (answered, open, silent) and contactmomenten in each state.
+    from uitvoerbaar.parlement.demo import load_demo_parlement
+
+    resultaat.parlement = load_demo_parlement()
     return resultaat

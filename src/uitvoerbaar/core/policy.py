@@ -341,6 +341,50 @@ POLICY: Final[dict[str, Regel]] = {
         _r(Rol.BESTUUR),
         omschrijving="Een opdracht aan de eigen organisatie tijdelijk teruggeven",
     ),
+    # Parlement: questions to executors (P2) and contact moments (P3). A question names who
+    # is concerned: the asking parliament's members and clerks, the executor's handlers and
+    # board. A contact moment: the clerk and each executor's board and administrator manage
+    # it; members and the named participants see it.
+    "kamervraag.stellen": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.KAMERLID, Rol.GRIFFIE),
+        omschrijving="Een uitvoerder vragen hoe beleid in de praktijk uitpakt (kamervraag)",
+    ),
+    "kamervraag.lijst": Regel(
+        Reikwijdte.ROL,
+        _r(Rol.KAMERLID, Rol.GRIFFIE),
+        omschrijving="De kamervragen van het eigen parlement zien",
+    ),
+    "kamervraag.ontvangen": Regel(
+        Reikwijdte.ROL,
+        _r(Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="De vragen uit de Kamer aan de eigen organisatie zien ('Vragen uit de Kamer')",
+    ),
+    "kamervraag.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.KAMERLID, Rol.GRIFFIE, Rol.BEHANDELAAR, Rol.BESTUUR),
+        omschrijving="Een kamervraag met het antwoord bekijken (parlement en uitvoerder)",
+    ),
+    "contactmoment.lijst": Regel(
+        Reikwijdte.INGELOGD,
+        omschrijving="De contactmomenten zien waar men bij betrokken is",
+    ),
+    "contactmoment.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.KAMERLID, Rol.GRIFFIE, Rol.BESTUUR, Rol.BEHEERDER),
+        omschrijving="Een contactmoment bekijken (parlement, uitvoerders, deelnemers)",
+    ),
+    "contactmoment.plannen": Regel(
+        Reikwijdte.ROL,
+        _r(Rol.GRIFFIE, Rol.BESTUUR, Rol.BEHEERDER),
+        omschrijving="Een briefing, rondetafelgesprek of werkbezoek plannen",
+    ),
+    "contactmoment.beheren": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(Rol.GRIFFIE, Rol.BESTUUR, Rol.BEHEERDER),
+        omschrijving="Een contactmoment wijzigen, afsluiten of annuleren, het verslag schrijven "
+        "en publiceren (griffie, bestuur en beheerder van een uitvoerder)",
+    ),
 }
 
 

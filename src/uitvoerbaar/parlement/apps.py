@@ -7,3 +7,11 @@ class ParlementConfig(AppConfig):
     label = "parlement"
     verbose_name = _("Parlement en uitvoering")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # A kamervraag follows its request on the response duty engine.
+        from uitvoerbaar.responsplicht import onderwerpen
+
+        from . import volgers
+
+        onderwerpen.registreer(volgers.KAMERVRAAG, volgers.kamervraag_volgt_verzoek)
