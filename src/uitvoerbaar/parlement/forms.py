@@ -1,6 +1,6 @@
 """Forms of the kamervragen and contactmomenten screens. They only shape the input; the rules
 are the services', whose ValidationError lands next to the field
-(`responsplicht.forms.fouten_naar_form`)."""
+(`core.formulieren.fouten_naar_form`)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from uitvoerbaar.beleid.models import Beleidsvoorstel
 from uitvoerbaar.core.constants import OrganisatieSoort
+from uitvoerbaar.core.formulieren import SELECT, TEXTAREA, TEXTBOX
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.kennisbank.models import Regeling
-from uitvoerbaar.responsplicht.forms import SELECT, TEXTAREA, TEXTBOX
 
 from .constants import Contactsoort, Contactstatus, Kamervraagstatus
 

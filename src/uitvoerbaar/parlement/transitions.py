@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from uitvoerbaar.core import transitions as core_transitions
 from uitvoerbaar.responsplicht.constants import Handeling as H
 
 from .constants import Contacthandeling as C
@@ -40,16 +41,9 @@ CONTACTMOMENT: Final[Mapping[C, Mapping[CS, CS]]] = {
 }
 
 
-class OngeldigeOvergang(Exception):
-    """A move that the table does not allow from the current state."""
-
-    def __init__(self, handeling: str, huidig: str) -> None:
-        super().__init__(handeling, huidig)
-        self.handeling = handeling
-        self.huidig = huidig
-
-    def __str__(self) -> str:
-        return _("Dit kan nu niet: de status is %(status)s.") % {"status": self.huidig}
+class OngeldigeOvergang(core_transitions.OngeldigeOvergang):
+    # Raised with the state's label already in words (two tables share it).
+    melding = _("Dit kan nu niet: de status is %(status)s.")
 
 
 def kamervraag_doel(handeling: H, huidig: K) -> K:

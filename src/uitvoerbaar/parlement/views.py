@@ -22,9 +22,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import OrganisatieSoort, Rol
+from uitvoerbaar.core.formulieren import uitvoeren
 from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.core.permissions import requires
-from uitvoerbaar.responsplicht.forms import uitvoeren
 
 from . import selectors, services
 from .constants import Contacthandeling, Contactstatus

@@ -8,13 +8,14 @@ from django.utils import translation
 from uitvoerbaar.afwijkingen import transitions as afwijkingen
 from uitvoerbaar.beleid import transitions as beleid
 from uitvoerbaar.core.transitions import OngeldigeOvergang
+from uitvoerbaar.parlement import transitions as parlement
 from uitvoerbaar.responsplicht import transitions as responsplicht
 from uitvoerbaar.signalen import transitions as signalen
 from uitvoerbaar.signalen.constants import Handeling, Status
 
 
 def test_every_app_refusal_is_the_core_refusal() -> None:
-    for app in (afwijkingen, beleid, responsplicht, signalen):
+    for app in (afwijkingen, beleid, parlement, responsplicht, signalen):
         assert issubclass(app.OngeldigeOvergang, OngeldigeOvergang)
 
 
