@@ -496,7 +496,7 @@ def niet_haalbare_beloften(*, regeling_ids: list[int]) -> dict[int, list[Belofte
         .distinct()
     )
     for belofte in rijen:
-        lijst = uit[belofte.regeling_id]  # type: ignore[attr-defined]
+        lijst = uit[belofte.regeling_id]
         if all(b.pk != belofte.pk for b in lijst):
             lijst.append(belofte)
     return dict(uit)

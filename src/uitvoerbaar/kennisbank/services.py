@@ -750,9 +750,10 @@ def _valideer_levensgebeurtenissen(data: Any) -> list[dict[str, Any]]:
             continue
         slug = fouten.code(item, "slug", plek)
         if slug in gezien:
-            fouten.append(_("%(plek)s: de code '%(code)s' staat er twee keer in.") % {
-                "plek": plek, "code": slug
-            })
+            fouten.append(
+                _("%(plek)s: de code '%(code)s' staat er twee keer in.")
+                % {"plek": plek, "code": slug}
+            )
         gezien.add(slug)
         regelingen = [str(c) for c in fouten.lijst(item, "regelingen", plek)]
         uit.append(
@@ -784,9 +785,7 @@ def load_levensgebeurtenissen(
     bestand = Path(path) if path is not None else LEVENSGEBEURTENISSEN_BESTAND
     items = _valideer_levensgebeurtenissen(_lees_json(bestand))
     alle_codes = {c for item in items for c in item["regelingen"]}
-    regeling_pk = dict(
-        Regeling.objects.filter(code__in=alle_codes).values_list("code", "pk")
-    )
+    regeling_pk = dict(Regeling.objects.filter(code__in=alle_codes).values_list("code", "pk"))
     bestaand = {
         g.slug: g
         for g in Levensgebeurtenis.objects.filter(
@@ -831,7 +830,13 @@ def save_uit_beheer(*, door: Gebruiker, obj: M, velden: Sequence[str]) -> M:
     policy.require(door, "kennisbank.beheren")
     if not isinstance(
         obj,
-        Kader | Beginsel | Regeling | Artikel | Rechtuitspraak | Afwijkingsgrond | Levensgebeurtenis,
+        Kader
+        | Beginsel
+        | Regeling
+        | Artikel
+        | Rechtuitspraak
+        | Afwijkingsgrond
+        | Levensgebeurtenis,
     ):
         raise TypeError(f"{type(obj).__name__} is geen kennisbankrecord.")
     nieuw = obj.pk is None

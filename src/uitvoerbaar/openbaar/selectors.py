@@ -61,27 +61,42 @@ def links() -> list[Link]:
     kandidaten = [
         Link(
             _("Rechtenwijzer"),
-            _("Zoek een regeling of iets wat er in uw leven gebeurt. Lees waar u wel en geen recht op hebt."),
+            _(
+                "Zoek een regeling of iets wat er in uw leven gebeurt. Lees waar u wel en geen "
+                "recht op hebt."
+            ),
             _url("openbaar:rechtenwijzer"),
         ),
         Link(
             _("Monitor pas toe of leg uit"),
-            _("Per organisatie en per ministerie: hoe vaak zij op tijd antwoordden, met pas toe of leg uit, en waar het antwoord uitbleef."),
+            _(
+                "Per organisatie en per ministerie: hoe vaak zij op tijd antwoordden, met pas "
+                "toe of leg uit, en waar het antwoord uitbleef."
+            ),
             _url("openbaar:monitor"),
         ),
         Link(
             _("Register van antwoorden en stilte"),
-            _("Elk openbaar verzoek met het antwoord, of met de melding dat het antwoord uitbleef."),
+            _(
+                "Elk openbaar verzoek met het antwoord, of met de melding dat het antwoord "
+                "uitbleef."
+            ),
             _url("register:overzicht"),
         ),
         Link(
             _("Uitvoeringstoetsen en beleidsvoorstellen"),
-            _("Wat uitvoerders vinden van nieuw beleid: kunnen zij het uitvoeren, en zijn de beloften waar te maken?"),
+            _(
+                "Wat uitvoerders vinden van nieuw beleid: kunnen zij het uitvoeren, en zijn de "
+                "beloften waar te maken?"
+            ),
             _url("beleid_openbaar:overzicht"),
         ),
         Link(
             _("Opdrachten en teruggaven"),
-            _("Opdrachten die een uitvoerder teruggaf aan het ministerie, en wat het ministerie antwoordde."),
+            _(
+                "Opdrachten die een uitvoerder teruggaf aan het ministerie, en wat het "
+                "ministerie antwoordde."
+            ),
             _url("beleid_openbaar:opdrachten"),
         ),
         Link(
@@ -118,7 +133,7 @@ def ketenkop() -> KetenKop:
     return audit_selectors.ketenkop()
 
 
-# --- the rechtenwijzer ------------------------------------------------------------------------------
+# --- the rechtenwijzer ----------------------------------------------------------------------------
 
 
 @dataclass
@@ -194,7 +209,7 @@ def regelingen_met_rechten(*, code: str = "") -> QuerySet[Regeling]:
     return kennisbank_selectors.regelingen_met_rechten(code=code)
 
 
-# --- the comply-or-explain monitor ------------------------------------------------------------------
+# --- the comply-or-explain monitor ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -258,7 +273,10 @@ def datasets() -> list[Dataset]:
             "api:openbaar-rechten",
             "openbaar:rechtenwijzer",
             _("Rechten per regeling"),
-            _("Per regeling: waar u wel en geen recht op hebt, de bedoeling en de link naar de wettekst."),
+            _(
+                "Per regeling: waar u wel en geen recht op hebt, de bedoeling en de link naar de "
+                "wettekst."
+            ),
         ),
         eigen(
             "levensgebeurtenissen",
@@ -272,19 +290,28 @@ def datasets() -> list[Dataset]:
             "api:openbaar-register",
             "register:overzicht",
             _("Register van antwoorden en stilte"),
-            _("Elk openbaar verzoek: kenmerk, soort, organisatie, termijn, status en het antwoord."),
+            _(
+                "Elk openbaar verzoek: kenmerk, soort, organisatie, termijn, status en het "
+                "antwoord."
+            ),
         ),
         eigen(
             "monitor",
             "api:openbaar-monitor",
             "openbaar:monitor",
             _("Monitor pas toe of leg uit"),
-            _("Per organisatie: op tijd en te laat beantwoord, pas toe, leg uit, nu over de termijn en onbeantwoord gepubliceerd."),
+            _(
+                "Per organisatie: op tijd en te laat beantwoord, pas toe, leg uit, nu over de "
+                "termijn en onbeantwoord gepubliceerd."
+            ),
         ),
         Dataset(
             code="auditketen",
             titel=_("Kop van de auditketen"),
-            omschrijving=_("Het aantal gebeurtenissen en de hash van de laatste. Zo ziet iedereen of de geschiedenis is herschreven."),
+            omschrijving=_(
+                "Het aantal gebeurtenissen en de hash van de laatste. Zo ziet iedereen of de "
+                "geschiedenis is herschreven."
+            ),
             api_url=_url("api:openbaar-auditketen"),
             csv_url="",
             json_url=_url("api:openbaar-auditketen"),
@@ -293,7 +320,10 @@ def datasets() -> list[Dataset]:
         Dataset(
             code="uitvoeringstoetsen",
             titel=_("Gepubliceerde uitvoeringstoetsen"),
-            omschrijving=_("Alle gepubliceerde uitvoeringstoetsen, ook de negatieve, met voorwaarden en het antwoord van het ministerie."),
+            omschrijving=_(
+                "Alle gepubliceerde uitvoeringstoetsen, ook de negatieve, met voorwaarden en het "
+                "antwoord van het ministerie."
+            ),
             api_url=_url("api:uitvoeringstoetsen"),
             csv_url=_url("beleid_openbaar:toetsen_csv"),
             json_url=_url("beleid_openbaar:toetsen_json"),

@@ -104,7 +104,7 @@ def regeling(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "openbaar/regeling.html", {"r": selectors.regeling(code=code)})
 
 
-# --- the monitor -----------------------------------------------------------------------------------
+# --- the monitor ----------------------------------------------------------------------------
 
 
 @requires("publiek.bekijken")
@@ -163,7 +163,7 @@ def monitor(request: HttpRequest) -> HttpResponse:
     )
 
 
-# --- open data -------------------------------------------------------------------------------------
+# --- open data ------------------------------------------------------------------------------
 
 
 @requires("publiek.bekijken")
@@ -310,10 +310,13 @@ def _monitor_rijen() -> Iterator[list[object]]:
         yield [r[k] for k in MONITOR_KOLOMMEN]
 
 
-def _download(maker: Callable[[], HttpResponse | StreamingHttpResponse]) -> Callable[..., Any]:
-    @requires("publiek.bekijken")
+def _download(maker: Callable[[], StreamingHttpResponse]) -> Callable[..., Any]:
+    """A public download view. Streamed, so a large register is never built in memory
+    (`requires` is typed for HttpResponse; Django serves a streaming response the same way)."""
+
+    @requires("publiek.bekijken")  # type: ignore[type-var]
     @require_safe
-    def view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    def view(request: HttpRequest) -> StreamingHttpResponse:
         return maker()
 
     return view

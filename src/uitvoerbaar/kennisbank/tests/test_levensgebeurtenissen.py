@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -23,8 +24,8 @@ from .factories import RegelingFactory
 pytestmark = pytest.mark.django_db
 
 
-def _bundel() -> dict[str, list[dict[str, object]]]:
-    data: dict[str, list[dict[str, object]]] = json.loads(
+def _bundel() -> dict[str, list[dict[str, Any]]]:
+    data: dict[str, list[dict[str, Any]]] = json.loads(
         services.LEVENSGEBEURTENISSEN_BESTAND.read_text(encoding="utf-8")
     )
     return data
@@ -45,7 +46,7 @@ def test_the_bundled_life_events_name_only_regulations_of_the_bundled_regulation
     } <= slugs
     for g in data["levensgebeurtenissen"]:
         assert g["regelingen"], g["slug"]
-        assert set(g["regelingen"]) <= codes, g["slug"]  # type: ignore[arg-type]
+        assert set(g["regelingen"]) <= codes, g["slug"]
 
 
 def test_loading_links_the_existing_regulations_skips_the_others_and_is_idempotent() -> None:

@@ -8,13 +8,11 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from uitvoerbaar.kennisbank.constants import RechtSoort
 
 
-class RechtSerializer(serializers.Serializer[Any]):
-    soort = serializers.ChoiceField(
-        choices=RechtSoort.choices, help_text=_("wel: hier hebt u recht op; niet: hier niet.")
-    )
+class RechtspraakOpenSerializer(serializers.Serializer[Any]):
+    # A plain string, not an enum: the kennisbank API names the same choice set already.
+    soort = serializers.CharField(help_text=_("wel: hier hebt u recht op; niet: hier niet."))
     artikel = serializers.CharField(help_text=_("Het artikelnummer, leeg als er geen is."))
     tekst = serializers.CharField()
 
@@ -27,7 +25,7 @@ class RegelingRechtenSerializer(serializers.Serializer[Any]):
     wetten_url = serializers.CharField(help_text=_("De wettekst op wetten.overheid.nl."))
     bedoeling = serializers.CharField(help_text=_("Waar de regeling voor is."))
     eigenaar = serializers.CharField(help_text=_("Het ministerie dat de regeling maakt."))
-    rechten = RechtSerializer(many=True)
+    rechten = RechtspraakOpenSerializer(many=True)
 
 
 class LevensgebeurtenisSerializer(serializers.Serializer[Any]):
@@ -53,7 +51,9 @@ class AntwoordSerializer(serializers.Serializer[Any]):
 
 
 class RegisterSerializer(serializers.Serializer[Any]):
-    kenmerk = serializers.CharField(help_text=_("Vaste sleutel van het verzoek, bijvoorbeeld RV-000123."))
+    kenmerk = serializers.CharField(
+        help_text=_("Vaste sleutel van het verzoek, bijvoorbeeld RV-000123.")
+    )
     soort = serializers.CharField()
     onderwerp = serializers.CharField()
     vraag = serializers.CharField(help_text=_("Alleen als de soort de vraag openbaar maakt."))

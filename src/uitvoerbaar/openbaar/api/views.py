@@ -20,10 +20,9 @@ from uitvoerbaar.api.errors import PROBLEM
 from uitvoerbaar.audit.api.serializers import KetenKopSerializer
 from uitvoerbaar.core.models import Organisatie
 from uitvoerbaar.kennisbank.models import Levensgebeurtenis, Regeling
+from uitvoerbaar.responsplicht import selectors_openbaar as register
 from uitvoerbaar.responsplicht.api import schema
 from uitvoerbaar.responsplicht.models import Reactieverzoek
-
-from uitvoerbaar.responsplicht import selectors_openbaar as register
 
 from .. import beperking, selectors
 from .serializers import (

@@ -192,9 +192,11 @@ def _paden(route: Route, waarden: dict[str, list[str]]) -> list[str]:
     if {naam for _conv, naam in params} == {"code", "nummer"}:
         paren = Artikel.objects.values_list("regeling__code", "nummer")
         return [
-            "/" + pad.replace("<slug:code>", c).replace("<str:code>", c).replace(
-                "<str:nummer>", n
-            ).replace("<slug:nummer>", n)
+            "/"
+            + pad.replace("<slug:code>", c)
+            .replace("<str:code>", c)
+            .replace("<str:nummer>", n)
+            .replace("<slug:nummer>", n)
             for c, n in paren
         ]
     keuzes = []
@@ -208,7 +210,7 @@ def _paden(route: Route, waarden: dict[str, list[str]]) -> list[str]:
     uit = []
     for combinatie in itertools.product(*keuzes):
         gevuld = pad
-        for (conv, naam), waarde in zip(params, combinatie, strict=True):
+        for (_conv, naam), waarde in zip(params, combinatie, strict=True):
             gevuld = re.sub(rf"<(?:\w+:)?{naam}>", waarde, gevuld, count=1)
         uit.append("/" + gevuld)
     return uit

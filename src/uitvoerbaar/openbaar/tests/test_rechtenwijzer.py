@@ -32,9 +32,7 @@ def test_without_a_query_every_life_event_and_regulation_is_offered(
     assert 'data-testid="resultaat-kop"' not in body
 
 
-def test_search_finds_a_regulation_by_name_and_a_life_event(
-    client: Client, kennis: Kennis
-) -> None:
+def test_search_finds_a_regulation_by_name_and_a_life_event(client: Client, kennis: Kennis) -> None:
     body = _html(client.get("/openbaar/rechtenwijzer/", {"q": "zorgtoeslag"}))
     gevonden = body.split('data-testid="gevonden-regelingen"')[1].split("</ul>")[0]
     assert "/openbaar/rechtenwijzer/regelingen/wet-op-de-zorgtoeslag/" in gevonden
@@ -69,9 +67,7 @@ def test_a_regulation_shows_wel_and_niet_its_purpose_and_the_law(
     assert client.get("/openbaar/rechtenwijzer/regelingen/bestaat-niet/").status_code == 404
 
 
-def test_a_regulation_page_costs_a_fixed_number_of_queries(
-    client: Client, kennis: Kennis
-) -> None:
+def test_a_regulation_page_costs_a_fixed_number_of_queries(client: Client, kennis: Kennis) -> None:
     with CaptureQueriesContext(connection) as weinig:
         client.get("/openbaar/rechtenwijzer/regelingen/wet-op-de-zorgtoeslag/")
     from uitvoerbaar.kennisbank.tests.factories import RechtuitspraakFactory
@@ -127,9 +123,7 @@ def test_bad_input_gets_a_message_next_to_the_field_and_looks_nothing_up(
 
 
 @override_settings(OPENBAAR_ZOEKEN_PER_MINUUT=2)
-def test_searches_are_limited_per_address_with_a_dutch_429(
-    client: Client, kennis: Kennis
-) -> None:
+def test_searches_are_limited_per_address_with_a_dutch_429(client: Client, kennis: Kennis) -> None:
     for _ in range(2):
         assert client.get("/openbaar/rechtenwijzer/", {"q": "zorg"}).status_code == 200
     response = client.get("/openbaar/rechtenwijzer/", {"q": "zorg"})

@@ -216,7 +216,9 @@ def test_silence_past_the_last_level_is_listed(
         body = _html(client.get(pad))
         assert "Stille casus" in body, pad
         assert "Onbeantwoord. Ook de termijn van de laatste trede is verstreken." in body
-    body = _html(client.get(f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/?toon=antwoorden"))
+    body = _html(
+        client.get(f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/?toon=antwoorden")
+    )
     assert "Stille casus" not in body
     # The ministry's top is responsible now and overdue.
     body = _html(client.get(f"/openbaar/register/organisaties/{wereld.ministerie.slug}/"))
@@ -352,7 +354,10 @@ def test_unknown_request_is_404(client: Client, db: None, kenmerk: str) -> None:
 
 
 def test_the_register_only_reads(client: Client, wereld: Wereld, maak_verzoek: Maak) -> None:
-    for pad in ("/openbaar/register/", f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/"):
+    for pad in (
+        "/openbaar/register/",
+        f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/",
+    ):
         assert client.post(pad).status_code == 405
 
 
@@ -404,8 +409,12 @@ def test_a_non_public_subject_link_is_left_out_of_the_page(
     openbaar = maak_verzoek(onderwerp=_onderwerp(2, url="/kennisbank/beginselen/"))
     for verzoek in (prive, openbaar):
         _leg_uit(verzoek, wereld.bestuur, beginsel)
-    assert 'href="/organisaties/tu/"' not in _html(client.get(f"/openbaar/register/{prive.kenmerk}/"))
-    assert 'href="/kennisbank/beginselen/"' in _html(client.get(f"/openbaar/register/{openbaar.kenmerk}/"))
+    assert 'href="/organisaties/tu/"' not in _html(
+        client.get(f"/openbaar/register/{prive.kenmerk}/")
+    )
+    assert 'href="/kennisbank/beginselen/"' in _html(
+        client.get(f"/openbaar/register/{openbaar.kenmerk}/")
+    )
 
 
 # --- pages, filters, queries -----------------------------------------------------------------
