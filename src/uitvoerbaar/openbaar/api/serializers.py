@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 
-
 class RechtspraakOpenSerializer(serializers.Serializer[Any]):
     # A plain string, not an enum: the kennisbank API names the same choice set already.
     soort = serializers.CharField(help_text=_("wel: hier hebt u recht op; niet: hier niet."))
