@@ -70,7 +70,7 @@ def test_public_register_and_inbox_speak_english_after_the_switch(client: Client
     from uitvoerbaar.core.tests.factories import persoon_met_rol
 
     client.post("/taal/", {"language": "en", "next": "/"})
-    register = client.get("/register/").content.decode()
+    register = client.get("/openbaar/register/").content.decode()
     assert "Register of comply or explain" in register
     assert "There have been no requests yet." in register
     assert "Register pas toe of leg uit" not in register

@@ -1,17 +1,19 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
 from uitvoerbaar.core.admin_site import beheer_site
 from uitvoerbaar.core.permissions import requires
+from uitvoerbaar.openbaar import views as openbaar_views
 
 urlpatterns = [
     path("", include("uitvoerbaar.core.urls")),
     path("kennisbank/", include("uitvoerbaar.kennisbank.urls")),
     path("audit/", include("uitvoerbaar.audit.urls")),
     path("verzoeken/", include("uitvoerbaar.responsplicht.urls")),
-    path("register/", include("uitvoerbaar.responsplicht.urls_openbaar")),
+    # The register moved under the public portal; the old addresses redirect permanently.
+    re_path(r"^register/(?P<rest>.*)$", openbaar_views.register_verhuisd, name="register_oud"),
     path("signalen/", include("uitvoerbaar.signalen.urls")),
     path("dienstverlening/", include("uitvoerbaar.dienstverlening.urls")),
     path("afwijkingen/", include("uitvoerbaar.afwijkingen.urls")),
@@ -23,6 +25,7 @@ urlpatterns = [
         "openbaar/contactmomenten/",
         include("uitvoerbaar.parlement.urls_openbaar_contactmomenten"),
     ),
+    path("openbaar/register/", include("uitvoerbaar.responsplicht.urls_openbaar")),
     path("openbaar/", include("uitvoerbaar.openbaar.urls")),
     path("api/v1/", include("uitvoerbaar.api.urls")),
     path("taal/", requires("publiek.bekijken")(set_language), name="set_language"),

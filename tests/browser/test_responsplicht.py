@@ -153,14 +153,14 @@ def test_the_journey_in_the_browser_ends_in_the_public_register(page: Any) -> No
     # Anyone finds it in the public register: overview, organisation, request.
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Register").click()
     page.wait_for_load_state()
-    assert page.url.endswith("/register/")
+    assert page.url.endswith("/openbaar/register/")
     assert_toegankelijk(page)
     page.get_by_role("link", name="Ministerie van Proef").click()
     page.wait_for_load_state()
     assert_toegankelijk(page)
     page.get_by_role("link", name=f"{verzoek.kenmerk}: Terugvordering bij kleine fouten").click()
     page.wait_for_load_state()
-    assert page.url.endswith(f"/register/{verzoek.kenmerk}/")
+    assert page.url.endswith(f"/openbaar/register/{verzoek.kenmerk}/")
     assert_toegankelijk(page)
     inhoud = page.locator("main").inner_text()
     assert "De wet laat geen ruimte voor een andere aanpak." in inhoud
@@ -178,21 +178,21 @@ def test_register_pages_with_the_demo_data_are_accessible(page: Any) -> None:
     openbaar = [
         v.kenmerk
         for v in Reactieverzoek.objects.filter(onderwerp_type="demo.casus").order_by("pk")
-        if page.request.get(f"/register/{v.kenmerk}/").status == 200
+        if page.request.get(f"/openbaar/register/{v.kenmerk}/").status == 200
     ]
     assert len(openbaar) >= 4
     for pad in (
-        "/register/",
-        "/register/organisaties/lud/",
-        "/register/organisaties/lud/?toon=stilte",
-        "/register/organisaties/mwb/",
-        "/register/bestaat-niet/",
-        *(f"/register/{kenmerk}/" for kenmerk in openbaar),
+        "/openbaar/register/",
+        "/openbaar/register/organisaties/lud/",
+        "/openbaar/register/organisaties/lud/?toon=stilte",
+        "/openbaar/register/organisaties/mwb/",
+        "/openbaar/register/bestaat-niet/",
+        *(f"/openbaar/register/{kenmerk}/" for kenmerk in openbaar),
     ):
         page.goto(pad)
         assert_toegankelijk(page)
     # Keyboard: the skip link leads to the content, the first link in it is the way back.
-    page.goto("/register/organisaties/lud/")
+    page.goto("/openbaar/register/organisaties/lud/")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")

@@ -197,7 +197,7 @@ def test_noodrem_escalates_is_explained_contested_and_reaches_the_public_registe
     # Past the last level the silence is public; the register names no one.
     noodrem.verzoek.refresh_from_db()
     process_deadlines(vandaag=noodrem.verzoek.uiterste_datum + dt.timedelta(days=1))
-    page.goto(f"/register/{noodrem.verzoek.kenmerk}/")
+    page.goto(f"/openbaar/register/{noodrem.verzoek.kenmerk}/")
     assert_toegankelijk(page)
     tekst = page.content()
     assert "Stop automatische beslaglegging" in tekst

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -474,3 +474,29 @@ def trackrecord() -> list[Trackrecord]:
         if pk in eenheden:
             record.team = eenheden[pk]
     return sorted(teams.values(), key=lambda t: (t.team.organisatie.naam, t.team.naam))
+
+
+def niet_haalbare_beloften(*, regeling_ids: list[int]) -> dict[int, list[Belofte]]:
+    """Per regulation, the promises of proposals on it that an executor called not feasible in
+    a published toets (P1: promise nothing execution cannot keep). Public, like the proposals:
+    one query, whatever the number of regulations. A promise on a proposal about several
+    regulations appears under each of them."""
+    uit: dict[int, list[Belofte]] = defaultdict(list)
+    if not regeling_ids:
+        return {}
+    rijen = (
+        Belofte.objects.filter(
+            voorstel__regelingen__in=regeling_ids,
+            bevindingen__haalbaarheid=Haalbaarheid.NIET_HAALBAAR,
+            bevindingen__toets__status=Toetsstatus.GEPUBLICEERD,
+        )
+        .select_related("voorstel__ministerie")
+        .annotate(regeling_id=F("voorstel__regelingen"))
+        .order_by("voorstel_id", "volgorde", "pk")
+        .distinct()
+    )
+    for belofte in rijen:
+        lijst = uit[belofte.regeling_id]
+        if all(b.pk != belofte.pk for b in lijst):
+            lijst.append(belofte)
+    return dict(uit)

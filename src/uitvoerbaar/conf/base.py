@@ -297,3 +297,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# The public portal: searches of the rechtenwijzer per client address per minute.
+OPENBAAR_ZOEKEN_PER_MINUUT = int(env("OPENBAAR_ZOEKEN_PER_MINUUT", "30"))

@@ -26,6 +26,7 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Afwijkingswijzer"), "afwijkingen:wijzer", "afwijkingswijzer.gebruiken"),
     (_("Beginselen"), "kennisbank:beginselen", "kennisbank.bekijken"),
     (_("Regelingen"), "kennisbank:regelingen", "kennisbank.bekijken"),
+    (_("Openbaar"), "openbaar:home", "publiek.bekijken"),
     (_("Register"), "register:overzicht", "publiek.bekijken"),
     (_("Beleid"), "beleid:overzicht", "beleid.bekijken"),
     (_("Uitvoeringstoetsen"), "beleid_openbaar:overzicht", "publiek.bekijken"),

@@ -508,6 +508,8 @@ def load_demo() -> DemoResult:
 
     resultaat.beginselen = kb.load_beginselen()
     resultaat.regelingen = kb.import_regelingen(data=regelingen_data())
+    # Life events point at regulations, so they come after them (rechtenwijzer, P1).
+    kb.load_levensgebeurtenissen()
     # The response duty's kinds and a few requests in various states, made through its
     # services with dates relative to today (see responsplicht/demo.py).
     from uitvoerbaar.responsplicht.demo import load_demo_verzoeken

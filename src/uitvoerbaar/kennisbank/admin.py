@@ -18,6 +18,7 @@ from .models import (
     Artikel,
     Beginsel,
     Kader,
+    Levensgebeurtenis,
     Perspectiefbeoordeling,
     Rechtuitspraak,
     Regeling,
@@ -117,3 +118,10 @@ class PerspectiefbeoordelingAdmin(PolicyModelAdmin):
         "burger_oordeel",
         "bijgewerkt_op",
     ]
+
+
+@admin.register(Levensgebeurtenis, site=beheer_site)
+class LevensgebeurtenisAdmin(KennisbankAdmin):
+    list_display = ["naam", "slug", "volgorde"]
+    search_fields = ["naam", "slug", "omschrijving"]
+    filter_horizontal = ["regelingen"]

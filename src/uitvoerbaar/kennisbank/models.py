@@ -360,3 +360,34 @@ def perspectief_regels(beoordeling: Perspectiefbeoordeling | None) -> list[Persp
     if beoordeling is None:
         return [PerspectiefRegel(p, Oordeel.NIET_BEOORDEELD, "") for p in Perspectief]
     return beoordeling.regels()
+
+
+class Levensgebeurtenis(models.Model):
+    """A life event (having a child, losing one's job) that leads citizens to the regulations
+    that matter then: the way in to the rechtenwijzer for someone who does not know the name of
+    a law (action P1)."""
+
+    slug = models.SlugField(_("code"), max_length=100, unique=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    omschrijving = models.TextField(
+        _("omschrijving"), help_text=_("Kort en in eenvoudige taal (B1): wat er verandert.")
+    )
+    regelingen = models.ManyToManyField(
+        Regeling,
+        verbose_name=_("regelingen"),
+        blank=True,
+        related_name="levensgebeurtenissen",
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    zoektekst = models.TextField(editable=False, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("levensgebeurtenis")
+        verbose_name_plural = _("levensgebeurtenissen")
+        ordering: ClassVar = ["volgorde", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def bereken_zoektekst(self) -> str:
+        return zoektekst([self.naam, self.omschrijving])

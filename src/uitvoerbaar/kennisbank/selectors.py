@@ -13,7 +13,15 @@ from django.utils.translation import gettext as _
 from uitvoerbaar.core.models import Organisatie
 
 from .constants import RechtSoort
-from .models import Afwijkingsgrond, Artikel, Beginsel, Kader, Rechtuitspraak, Regeling
+from .models import (
+    Afwijkingsgrond,
+    Artikel,
+    Beginsel,
+    Kader,
+    Levensgebeurtenis,
+    Rechtuitspraak,
+    Regeling,
+)
 from .zoeken import schoon, zoekwoorden
 
 
@@ -207,3 +215,50 @@ def rechten_per_soort(rechten: list[Rechtuitspraak]) -> dict[str, list[Rechtuits
     """Split loaded rights statements into what citizens are (wel) and are not (niet)
     entitled to, keeping their order."""
     return {soort: [r for r in rechten if r.soort == soort] for soort in RechtSoort.values}
+
+
+# --------------------------------------------------------------------------------------------
+# Life events and rights statements: the rechtenwijzer (action P1), public
+
+
+def levensgebeurtenissen(*, zoek: str = "") -> QuerySet[Levensgebeurtenis]:
+    """Life events matching the free text (name, description), with their regulations (two
+    queries)."""
+    return (
+        Levensgebeurtenis.objects.filter(_zoekfilter(zoek))
+        .prefetch_related(Prefetch("regelingen", queryset=Regeling.objects.order_by("naam")))
+        .order_by("volgorde", "naam", "pk")
+    )
+
+
+def levensgebeurtenis_detail(*, slug: str) -> Levensgebeurtenis:
+    """One life event with its regulations; Http404 when the code is unknown."""
+    gevonden = levensgebeurtenissen().filter(slug=schoon(slug, maximum=100)).first()
+    if gevonden is None:
+        raise Http404(_("Deze levensgebeurtenis bestaat niet."))
+    return gevonden
+
+
+def rechtuitspraken(*, regeling: str = "") -> QuerySet[Rechtuitspraak]:
+    """Every rights statement, per regulation (code order) and per kind, optionally of one
+    regulation (code); one query."""
+    qs = Rechtuitspraak.objects.select_related("regeling", "artikel")
+    if regeling:
+        qs = qs.filter(regeling__code=schoon(regeling))
+    return qs.order_by("regeling__code", "soort", "volgorde", "pk")
+
+
+def regelingen_met_rechten(*, code: str = "") -> QuerySet[Regeling]:
+    """Regulations (all, or the one with this code) with owner and rights statements, by code:
+    the rechtenwijzer's open data. Two queries, whatever the number."""
+    qs = Regeling.objects.select_related("eigenaar").prefetch_related(
+        Prefetch(
+            "rechten",
+            queryset=Rechtuitspraak.objects.select_related("artikel").order_by(
+                "soort", "volgorde", "pk"
+            ),
+        )
+    )
+    if code:
+        qs = qs.filter(code=schoon(code))
+    return qs.order_by("code")

@@ -38,6 +38,7 @@ from .models import (
     Artikel,
     Beginsel,
     Kader,
+    Levensgebeurtenis,
     Perspectiefbeoordeling,
     Rechtuitspraak,
     Regeling,
@@ -47,6 +48,7 @@ from .models import (
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BEGINSELEN_BESTAND = DATA_DIR / "beginselen.json"
+LEVENSGEBEURTENISSEN_BESTAND = DATA_DIR / "levensgebeurtenissen.json"
 
 SLUG_PATROON = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TOELICHTING = 5000
@@ -733,6 +735,91 @@ def import_regelingen(*, door: Gebruiker | None = None, data: dict[str, Any]) ->
 
 
 # --------------------------------------------------------------------------------------------
+# Life events (levensgebeurtenissen): the way in to the rechtenwijzer (action P1)
+
+
+def _valideer_levensgebeurtenissen(data: Any) -> list[dict[str, Any]]:
+    fouten = _Fouten()
+    bron = _object(fouten, data, _("het bestand"))
+    uit: list[dict[str, Any]] = []
+    gezien: set[str] = set()
+    for i, ruw in enumerate(fouten.lijst(bron, "levensgebeurtenissen", _("het bestand")), 1):
+        plek = _("levensgebeurtenis %(nummer)d") % {"nummer": i}
+        item = _object(fouten, ruw, plek)
+        if not item:
+            continue
+        slug = fouten.code(item, "slug", plek)
+        if slug in gezien:
+            fouten.append(
+                _("%(plek)s: de code '%(code)s' staat er twee keer in.")
+                % {"plek": plek, "code": slug}
+            )
+        gezien.add(slug)
+        regelingen = [str(c) for c in fouten.lijst(item, "regelingen", plek)]
+        uit.append(
+            {
+                "slug": slug,
+                "naam": fouten.tekst(item, "naam", plek, verplicht=True, max_length=200),
+                "omschrijving": fouten.tekst(item, "omschrijving", plek, verplicht=True),
+                "volgorde": fouten.geheel_getal(item, "volgorde", plek, i),
+                "regelingen": regelingen,
+            }
+        )
+    fouten.controleer()
+    return uit
+
+
+@transaction.atomic
+def load_levensgebeurtenissen(
+    *, door: Gebruiker | None = None, path: str | Path | None = None
+) -> int:
+    """Load life events from `path` (default: data/levensgebeurtenissen.json), each with the
+    codes of the regulations that matter then.
+
+    Idempotent by `slug`: new life events are created, changed ones updated, each with an
+    audit event. A regulation code that is not in the kennisbank is skipped, not an error: the
+    bundled file names common regulations, and an installation may not have loaded them all
+    (load the regulations first). Returns the number of life events created or changed, 0 on a
+    second run. Bad data raises a ValidationError in Dutch, and nothing is stored."""
+    _vereis_beheer(door)
+    bestand = Path(path) if path is not None else LEVENSGEBEURTENISSEN_BESTAND
+    items = _valideer_levensgebeurtenissen(_lees_json(bestand))
+    alle_codes = {c for item in items for c in item["regelingen"]}
+    regeling_pk = dict(Regeling.objects.filter(code__in=alle_codes).values_list("code", "pk"))
+    bestaand = {
+        g.slug: g
+        for g in Levensgebeurtenis.objects.filter(
+            slug__in=[i["slug"] for i in items]
+        ).prefetch_related("regelingen")
+    }
+    aantal = 0
+    for item in items:
+        gebeurtenis = bestaand.get(item["slug"]) or Levensgebeurtenis(slug=item["slug"])
+        nieuw = gebeurtenis.pk is None
+        velden = _bijwerken(
+            gebeurtenis,
+            {veld: item[veld] for veld in ("naam", "omschrijving", "volgorde")},
+        )
+        zoektekst = _bijwerken(gebeurtenis, {"zoektekst": gebeurtenis.bereken_zoektekst()})
+        if nieuw or velden or zoektekst:
+            gebeurtenis.save()
+        gewenst = {regeling_pk[c] for c in item["regelingen"] if c in regeling_pk}
+        if nieuw or gewenst != {r.pk for r in gebeurtenis.regelingen.all()}:
+            gebeurtenis.regelingen.set(gewenst)
+            if not nieuw:
+                velden.append("regelingen")
+        if nieuw or velden:
+            audit.record(
+                event="kennisbank.levensgebeurtenis." + ("aangemaakt" if nieuw else "gewijzigd"),
+                actor=door,
+                obj=gebeurtenis,
+                data={"slug": gebeurtenis.slug, "velden": velden, "bron": bestand.name},
+            )
+            aantal += 1
+    return aantal
+
+
+# --------------------------------------------------------------------------------------------
 # Saves from the beheer screen
 
 
@@ -742,11 +829,18 @@ def save_uit_beheer(*, door: Gebruiker, obj: M, velden: Sequence[str]) -> M:
     Checks `kennisbank.beheren`, refreshes the search text and writes the audit event."""
     policy.require(door, "kennisbank.beheren")
     if not isinstance(
-        obj, Kader | Beginsel | Regeling | Artikel | Rechtuitspraak | Afwijkingsgrond
+        obj,
+        Kader
+        | Beginsel
+        | Regeling
+        | Artikel
+        | Rechtuitspraak
+        | Afwijkingsgrond
+        | Levensgebeurtenis,
     ):
         raise TypeError(f"{type(obj).__name__} is geen kennisbankrecord.")
     nieuw = obj.pk is None
-    if isinstance(obj, Beginsel | Regeling):
+    if isinstance(obj, Beginsel | Regeling | Levensgebeurtenis):
         obj.zoektekst = obj.bereken_zoektekst()
     obj.save()
     audit.record(

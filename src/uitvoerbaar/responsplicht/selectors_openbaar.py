@@ -471,3 +471,135 @@ def openbaar(verzoek: Reactieverzoek) -> OpenbaarVerzoek:
 
 
 # --- the public timeline -----------------------------------------------------------------------
+
+
+# --- the monitor: grouped counts for the public portal (issue 8) -------------------------------
+
+
+@dataclass(frozen=True)
+class Monitorcijfers:
+    """The comply-or-explain monitor's counts for one organisation (or a total).
+
+    - op_tijd / te_laat: answers given on its behalf within / after the term;
+    - pas_toe / leg_uit: those answers by kind;
+    - te_laat_nu: requests it is responsible for now whose term has passed (every kind, also
+      those that publish nothing: silence is counted, never hidden);
+    - stilte: requests published as unanswered (no level left) for which it was the last
+      level responsible; only kinds whose silence is public, not withheld under the Woo."""
+
+    op_tijd: int = 0
+    te_laat: int = 0
+    pas_toe: int = 0
+    leg_uit: int = 0
+    te_laat_nu: int = 0
+    stilte: int = 0
+
+    @property
+    def beantwoord(self) -> int:
+        return self.op_tijd + self.te_laat
+
+
+def _stilte_gepubliceerd() -> Q:
+    # Exactly the silences the register lists (see `openbare_verzoeken`).
+    return Q(
+        status__in=STILTE,
+        soort__stilte_openbaar=True,
+        soort__publicatie__in=[Publicatie.ANTWOORD, Publicatie.VOLLEDIG],
+        openbaar=True,
+    )
+
+
+def _te_laat_nu(dag: dt.date) -> Q:
+    return Q(status=Status.VERLOPEN) | Q(status__in=LOPEND, uiterste_datum__lt=dag)
+
+
+def monitorcijfers(
+    organisatie_ids: Iterable[int], *, op: dt.date | None = None
+) -> dict[int, Monitorcijfers]:
+    """The monitor's counts for these organisations: three grouped COUNT queries, whatever the
+    number of organisations or requests (no query per organisation or per request)."""
+    ids = list(organisatie_ids)
+    if not ids:
+        return {}
+    dag = op or timezone.localdate()
+    antwoorden = {
+        rij["namens_organisatie_id"]: rij
+        for rij in Reactie.objects.filter(namens_organisatie_id__in=ids)
+        .values("namens_organisatie_id")
+        .annotate(
+            n_op_tijd=Count("pk", filter=Q(te_laat=False)),
+            n_te_laat=Count("pk", filter=Q(te_laat=True)),
+            n_pas_toe=Count("pk", filter=Q(soort=Antwoordsoort.PAS_TOE)),
+            n_leg_uit=Count("pk", filter=Q(soort=Antwoordsoort.LEG_UIT)),
+        )
+        .order_by()
+    }
+    verzoeken = {
+        rij["verantwoordelijke_organisatie_id"]: rij
+        for rij in Reactieverzoek.objects.filter(verantwoordelijke_organisatie_id__in=ids)
+        .filter(_te_laat_nu(dag) | _stilte_gepubliceerd())
+        .values("verantwoordelijke_organisatie_id")
+        .annotate(
+            n_te_laat_nu=Count("pk", filter=_te_laat_nu(dag)),
+            n_stilte=Count("pk", filter=_stilte_gepubliceerd()),
+        )
+        .order_by()
+    }
+    uit: dict[int, Monitorcijfers] = {}
+    for org_id in ids:
+        a = antwoorden.get(org_id, {})
+        v = verzoeken.get(org_id, {})
+        uit[org_id] = Monitorcijfers(
+            op_tijd=a.get("n_op_tijd", 0),
+            te_laat=a.get("n_te_laat", 0),
+            pas_toe=a.get("n_pas_toe", 0),
+            leg_uit=a.get("n_leg_uit", 0),
+            te_laat_nu=v.get("n_te_laat_nu", 0),
+            stilte=v.get("n_stilte", 0),
+        )
+    return uit
+
+
+def monitortotaal(
+    *, organisatie_soort: str | None = None, op: dt.date | None = None
+) -> Monitorcijfers:
+    """The monitor's counts summed over every organisation (optionally of one type, e.g. the
+    ministries): two aggregate queries."""
+    dag = op or timezone.localdate()
+    reacties = Reactie.objects.all()
+    verzoeken = Reactieverzoek.objects.all()
+    if organisatie_soort:
+        reacties = reacties.filter(namens_organisatie__soort=organisatie_soort)
+        verzoeken = verzoeken.filter(verantwoordelijke_organisatie__soort=organisatie_soort)
+    a = reacties.aggregate(
+        n_op_tijd=Count("pk", filter=Q(te_laat=False)),
+        n_te_laat=Count("pk", filter=Q(te_laat=True)),
+        n_pas_toe=Count("pk", filter=Q(soort=Antwoordsoort.PAS_TOE)),
+        n_leg_uit=Count("pk", filter=Q(soort=Antwoordsoort.LEG_UIT)),
+    )
+    v = verzoeken.aggregate(
+        n_te_laat_nu=Count("pk", filter=_te_laat_nu(dag)),
+        n_stilte=Count("pk", filter=_stilte_gepubliceerd()),
+    )
+    return Monitorcijfers(
+        op_tijd=a["n_op_tijd"] or 0,
+        te_laat=a["n_te_laat"] or 0,
+        pas_toe=a["n_pas_toe"] or 0,
+        leg_uit=a["n_leg_uit"] or 0,
+        te_laat_nu=v["n_te_laat_nu"] or 0,
+        stilte=v["n_stilte"] or 0,
+    )
+
+
+def organisaties_in_monitor(*, organisatie_soort: str | None = None) -> QuerySet[Organisatie]:
+    """The organisations of the register, optionally of one type (e.g. ministries), by name."""
+    qs = organisaties_in_register()
+    if organisatie_soort:
+        qs = qs.filter(soort=organisatie_soort)
+    return qs
+
+
+def verzoeken_voor_open_data() -> QuerySet[Reactieverzoek]:
+    """The listed requests in a stable order (oldest first by number) for the open data API and
+    downloads: the same set as the register, fetched with what `openbaar` needs."""
+    return _met_gegevens(openbare_verzoeken()).order_by("pk")

@@ -134,13 +134,13 @@ def test_the_demo_fills_the_public_register_without_names(client: Client, woensd
     core_demo.load_demo()
     v = _verzoeken()
     paginas = [
-        "/register/",
-        "/register/organisaties/lud/",
-        "/register/organisaties/mwb/",
-        "/register/organisaties/lindendal/",
+        "/openbaar/register/",
+        "/openbaar/register/organisaties/lud/",
+        "/openbaar/register/organisaties/mwb/",
+        "/openbaar/register/organisaties/lindendal/",
     ]
     openbaar = ["noodrem-pas-toe", "aanvechting-leg-uit", "noodrem-onvoldoende", "noodrem-stil"]
-    paginas += [f"/register/{v[s].kenmerk}/" for s in [*openbaar, "betrokkenheid-te-laat"]]
+    paginas += [f"/openbaar/register/{v[s].kenmerk}/" for s in [*openbaar, "betrokkenheid-te-laat"]]
     namen = [x for p in core_demo.PERSONEN for x in (p.username, p.naam, p.email)]
     for pad in paginas:
         response = client.get(pad)
@@ -150,10 +150,10 @@ def test_the_demo_fills_the_public_register_without_names(client: Client, woensd
             assert naam not in body, (pad, naam)
     # Withheld under the Woo, or a kind that publishes nothing, or still running: not listed.
     for sleutel in ("teruggave-woo", "wbk-alleen-geteld", "kamervraag-loopt", "noodrem-verloopt"):
-        assert client.get(f"/register/{v[sleutel].kenmerk}/").status_code == 404, sleutel
-    lud = client.get("/register/organisaties/lud/").content.decode()
+        assert client.get(f"/openbaar/register/{v[sleutel].kenmerk}/").status_code == 404, sleutel
+    lud = client.get("/openbaar/register/organisaties/lud/").content.decode()
     assert "Inlogcode per brief komt na de termijn voor bezwaar" in lud  # silence
-    mwb = client.get("/register/organisaties/mwb/").content.decode()
+    mwb = client.get("/openbaar/register/organisaties/mwb/").content.decode()
     assert "art. 5.2 Woo" in mwb
 
 

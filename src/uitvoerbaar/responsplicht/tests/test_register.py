@@ -117,7 +117,7 @@ def test_an_answer_is_listed_with_its_text_without_any_persons_name(
     verzoek = maak_verzoek(onderwerp=_onderwerp(1, "Terugvordering bij kleine fouten"))
     _leg_uit(verzoek, wereld.bestuur, beginsel)
 
-    body = _html(client.get(f"/register/organisaties/{wereld.uitvoerder.slug}/"))
+    body = _html(client.get(f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/"))
     assert "Terugvordering bij kleine fouten" in body
     assert verzoek.kenmerk in body
     assert "De wet laat geen ruimte voor een andere aanpak." in body
@@ -139,7 +139,7 @@ def test_a_kind_that_publishes_everything_shows_question_arguments_and_replies(
         verzoek=verzoek, door=wereld.medewerker, reden="De uitleg gaat niet in op de schulden."
     )
 
-    body = _html(client.get(f"/register/{verzoek.kenmerk}/"))
+    body = _html(client.get(f"/openbaar/register/{verzoek.kenmerk}/"))
     assert "Stop de automatische terugvordering bij kleine fouten." in body
     assert "Het raakt vooral mensen met schulden." in body
     assert "Wij zien dat en zoeken een regeling." in body
@@ -168,7 +168,7 @@ def test_citizen_data_in_published_text_is_masked(
         beginselen=[beginsel],
         antwoorden=["Zie BSN 111222333.", "Geen ruimte."],
     )
-    body = _html(client.get(f"/register/{verzoek.kenmerk}/"))
+    body = _html(client.get(f"/openbaar/register/{verzoek.kenmerk}/"))
     for gegeven in ("111222333", "06-12345678", "NL91ABNA0417164300", "klant@example.org"):
         assert gegeven not in body, gegeven
     assert "[burgerservicenummer (BSN) verwijderd]" in body
@@ -181,12 +181,12 @@ def test_a_kind_that_publishes_nothing_is_counted_but_never_listed(
     verzoek = maak_verzoek(soort=_soort("wbk", Publicatie.NIETS, stilte_openbaar=False))
     _pas_toe(verzoek, wereld.bestuur)
 
-    body = _html(client.get(f"/register/organisaties/{wereld.uitvoerder.slug}/"))
+    body = _html(client.get(f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/"))
     assert verzoek.kenmerk not in body
     assert "We stoppen de automatische terugvordering" not in body
     assert re.search(r'data-testid="pas-toe">1<', body)
     assert re.search(r'data-testid="op-tijd">1<', body)
-    assert client.get(f"/register/{verzoek.kenmerk}/").status_code == 404
+    assert client.get(f"/openbaar/register/{verzoek.kenmerk}/").status_code == 404
 
 
 def test_pas_toe_shows_measure_date_and_check_but_not_the_owner(
@@ -195,7 +195,7 @@ def test_pas_toe_shows_measure_date_and_check_but_not_the_owner(
     verzoek = maak_verzoek()
     _pas_toe(verzoek, wereld.bestuur)
 
-    body = _html(client.get(f"/register/{verzoek.kenmerk}/"))
+    body = _html(client.get(f"/openbaar/register/{verzoek.kenmerk}/"))
     assert "We stoppen de automatische terugvordering onder 50 euro." in body
     assert "1 april 2027" in body
     assert "Wordt gecontroleerd op de datum van uitvoering." in body
@@ -210,16 +210,18 @@ def test_silence_past_the_last_level_is_listed(
     _stil_na_laatste_trede(verzoek)
 
     for pad in (
-        f"/register/organisaties/{wereld.uitvoerder.slug}/?toon=stilte",
-        f"/register/organisaties/{wereld.ministerie.slug}/?toon=stilte",
+        f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/?toon=stilte",
+        f"/openbaar/register/organisaties/{wereld.ministerie.slug}/?toon=stilte",
     ):
         body = _html(client.get(pad))
         assert "Stille casus" in body, pad
         assert "Onbeantwoord. Ook de termijn van de laatste trede is verstreken." in body
-    body = _html(client.get(f"/register/organisaties/{wereld.uitvoerder.slug}/?toon=antwoorden"))
+    body = _html(
+        client.get(f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/?toon=antwoorden")
+    )
     assert "Stille casus" not in body
     # The ministry's top is responsible now and overdue.
-    body = _html(client.get(f"/register/organisaties/{wereld.ministerie.slug}/"))
+    body = _html(client.get(f"/openbaar/register/organisaties/{wereld.ministerie.slug}/"))
     assert re.search(r'data-testid="te-laat-nu">1<', body)
     for naam in namen:
         assert naam not in body
@@ -230,16 +232,16 @@ def test_silence_of_a_kind_that_keeps_silence_private_is_not_listed(
 ) -> None:
     verzoek = maak_verzoek(soort=_soort("stil-prive", Publicatie.ANTWOORD, stilte_openbaar=False))
     _stil_na_laatste_trede(verzoek)
-    assert client.get(f"/register/{verzoek.kenmerk}/").status_code == 404
+    assert client.get(f"/openbaar/register/{verzoek.kenmerk}/").status_code == 404
 
 
 def test_a_running_request_is_not_listed_but_counts_as_overdue_before_the_sweep(
     client: Client, wereld: Wereld, maak_verzoek: Maak
 ) -> None:
     verzoek = maak_verzoek()
-    assert client.get(f"/register/{verzoek.kenmerk}/").status_code == 404
+    assert client.get(f"/openbaar/register/{verzoek.kenmerk}/").status_code == 404
     with time_machine.travel(dt.datetime(2027, 3, 10, 10, 0, tzinfo=dt.UTC), tick=False):
-        body = _html(client.get(f"/register/organisaties/{wereld.uitvoerder.slug}/"))
+        body = _html(client.get(f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/"))
     assert verzoek.kenmerk not in body
     assert re.search(r'data-testid="te-laat-nu">1<', body)
 
@@ -256,15 +258,15 @@ def test_woo_withholding_hides_the_request_and_counts_it_with_its_ground(
         toelichting="De casus is tot één persoon te herleiden.",
     )
 
-    assert client.get(f"/register/{verzoek.kenmerk}/").status_code == 404
-    body = _html(client.get(f"/register/organisaties/{wereld.uitvoerder.slug}/"))
+    assert client.get(f"/openbaar/register/{verzoek.kenmerk}/").status_code == 404
+    body = _html(client.get(f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/"))
     assert "Geheime casus" not in body
     assert "De wet laat geen ruimte" not in body
     assert "1 keer: art. 5.1 lid 2 onder e Woo: eerbiediging van de persoonlijke levenssfeer" in (
         body
     )
     assert "tot één persoon te herleiden" not in body
-    overzicht = _html(client.get("/register/"))
+    overzicht = _html(client.get("/openbaar/register/"))
     assert "art. 5.1 lid 2 onder e Woo" in overzicht
     # Withholding hides the content, not the answer's count.
     assert re.search(r'data-testid="leg-uit">1<', overzicht)
@@ -298,16 +300,16 @@ def test_overview_lists_organisations_that_had_to_answer(
     client: Client, wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel
 ) -> None:
     _leg_uit(maak_verzoek(), wereld.bestuur, beginsel)
-    body = _html(client.get("/register/"))
-    assert f'href="/register/organisaties/{wereld.uitvoerder.slug}/"' in body
+    body = _html(client.get("/openbaar/register/"))
+    assert f'href="/openbaar/register/organisaties/{wereld.uitvoerder.slug}/"' in body
     # Never asked anything: not in the register.
     assert wereld.andere.naam not in body
-    assert client.get(f"/register/organisaties/{wereld.andere.slug}/").status_code == 404
-    assert client.get("/register/organisaties/bestaat-niet/").status_code == 404
+    assert client.get(f"/openbaar/register/organisaties/{wereld.andere.slug}/").status_code == 404
+    assert client.get("/openbaar/register/organisaties/bestaat-niet/").status_code == 404
 
 
 def test_empty_register_says_so(client: Client, db: None) -> None:
-    response = client.get("/register/")
+    response = client.get("/openbaar/register/")
     assert response.status_code == 200
     assert 'data-testid="register-leeg"' in _html(response)
 
@@ -325,7 +327,7 @@ def test_request_page_by_kenmerk_or_number_with_the_public_timeline(
         services.accept_answer(verzoek=verzoek, door=wereld.medewerker)
 
     for kenmerk in (verzoek.kenmerk, verzoek.kenmerk.lower(), str(verzoek.pk)):
-        response = client.get(f"/register/{kenmerk}/")
+        response = client.get(f"/openbaar/register/{kenmerk}/")
         assert response.status_code == 200, kenmerk
     body = _html(response)
     stappen = re.findall(r'<li data-testid="stap">(.*?)</li>', body, re.S)
@@ -346,13 +348,16 @@ def test_request_page_by_kenmerk_or_number_with_the_public_timeline(
 
 @pytest.mark.parametrize("kenmerk", ["RV-999999", "xyz", "RV-", "0", "RV-12a"])
 def test_unknown_request_is_404(client: Client, db: None, kenmerk: str) -> None:
-    response = client.get(f"/register/{kenmerk}/")
+    response = client.get(f"/openbaar/register/{kenmerk}/")
     assert response.status_code == 404
     assert "Dit verzoek staat niet in het register" in _html(response)
 
 
 def test_the_register_only_reads(client: Client, wereld: Wereld, maak_verzoek: Maak) -> None:
-    for pad in ("/register/", f"/register/organisaties/{wereld.uitvoerder.slug}/"):
+    for pad in (
+        "/openbaar/register/",
+        f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/",
+    ):
         assert client.post(pad).status_code == 405
 
 
@@ -361,15 +366,15 @@ def test_logged_in_people_see_the_same_register(
 ) -> None:
     verzoek = maak_verzoek()
     _leg_uit(verzoek, wereld.bestuur, beginsel)
-    anoniem = _html(client.get(f"/register/{verzoek.kenmerk}/"))
+    anoniem = _html(client.get(f"/openbaar/register/{verzoek.kenmerk}/"))
     ingelogd(client, wereld.bestuur)
-    body = _html(client.get(f"/register/{verzoek.kenmerk}/"))
+    body = _html(client.get(f"/openbaar/register/{verzoek.kenmerk}/"))
     assert "De vraag zelf staat hier niet" in body and "De vraag zelf staat hier niet" in anoniem
     assert "Stop de automatische terugvordering" not in body
 
 
 def test_register_is_in_the_navigation_for_everyone(client: Client, db: None) -> None:
-    assert 'href="/register/"' in _html(client.get("/"))
+    assert 'href="/openbaar/register/"' in _html(client.get("/"))
 
 
 # --- subject links ---------------------------------------------------------------------------
@@ -381,7 +386,7 @@ def test_register_is_in_the_navigation_for_everyone(client: Client, db: None) ->
         ("", False),
         ("   ", False),
         ("/kennisbank/beginselen/", True),
-        ("/register/", True),
+        ("/openbaar/register/", True),
         ("/organisaties/ltd/", False),  # behind the login
         ("/start/", False),
         ("/bestaat/niet/", False),
@@ -404,8 +409,12 @@ def test_a_non_public_subject_link_is_left_out_of_the_page(
     openbaar = maak_verzoek(onderwerp=_onderwerp(2, url="/kennisbank/beginselen/"))
     for verzoek in (prive, openbaar):
         _leg_uit(verzoek, wereld.bestuur, beginsel)
-    assert 'href="/organisaties/tu/"' not in _html(client.get(f"/register/{prive.kenmerk}/"))
-    assert 'href="/kennisbank/beginselen/"' in _html(client.get(f"/register/{openbaar.kenmerk}/"))
+    assert 'href="/organisaties/tu/"' not in _html(
+        client.get(f"/openbaar/register/{prive.kenmerk}/")
+    )
+    assert 'href="/kennisbank/beginselen/"' in _html(
+        client.get(f"/openbaar/register/{openbaar.kenmerk}/")
+    )
 
 
 # --- pages, filters, queries -----------------------------------------------------------------
@@ -437,7 +446,7 @@ def _veel(wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel, n: int, start:
 def test_organisation_page_costs_the_same_queries_for_one_or_many_requests(
     client: Client, wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel
 ) -> None:
-    pad = f"/register/organisaties/{wereld.uitvoerder.slug}/"
+    pad = f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/"
     _veel(wereld, maak_verzoek, beginsel, 2, 1)
     weinig = _meet(client, pad)
     _veel(wereld, maak_verzoek, beginsel, 10, 3)
@@ -458,8 +467,8 @@ def test_request_page_costs_a_fixed_number_of_queries(
     services.contest_answer(verzoek=twee, door=wereld.medewerker, reden="Onvoldoende.")
     _leg_uit(twee, wereld.top, beginsel)
     assert (
-        _meet(client, f"/register/{een.kenmerk}/").queries
-        == _meet(client, f"/register/{twee.kenmerk}/").queries
+        _meet(client, f"/openbaar/register/{een.kenmerk}/").queries
+        == _meet(client, f"/openbaar/register/{twee.kenmerk}/").queries
     )
 
 
@@ -467,7 +476,7 @@ def test_overview_costs_the_same_queries_for_one_or_many_organisations(
     client: Client, wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel
 ) -> None:
     _leg_uit(maak_verzoek(), wereld.bestuur, beginsel)
-    weinig = _meet(client, "/register/")
+    weinig = _meet(client, "/openbaar/register/")
     for i in range(6):
         org = OrganisatieFactory.create(eigenaar_ministerie=wereld.ministerie)
         verzoek = maak_verzoek(ontvanger_organisatie=org, onderwerp=_onderwerp(i))
@@ -481,7 +490,7 @@ def test_overview_costs_the_same_queries_for_one_or_many_organisations(
             )
         else:
             _pas_toe(verzoek, bestuur)
-    veel = _meet(client, "/register/")
+    veel = _meet(client, "/openbaar/register/")
     assert veel.body.count('data-testid="register-organisatie"') == 7
     assert veel.queries == weinig.queries
 
@@ -495,7 +504,7 @@ def test_organisation_page_is_paginated_and_keeps_the_filter(
 ) -> None:
     monkeypatch.setattr(selectors_openbaar, "PER_PAGINA", 3)
     _veel(wereld, maak_verzoek, beginsel, 4, 1)
-    pad = f"/register/organisaties/{wereld.uitvoerder.slug}/"
+    pad = f"/openbaar/register/organisaties/{wereld.uitvoerder.slug}/"
     eerste = _html(client.get(pad + "?toon=antwoorden"))
     assert eerste.count('data-testid="register-verzoek"') == 3
     assert 'href="?toon=antwoorden&amp;pagina=2"' in eerste

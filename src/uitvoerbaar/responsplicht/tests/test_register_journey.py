@@ -160,11 +160,11 @@ def test_the_journey_of_a_returned_assignment(client: Client, demo_wereld: None)
     # It appears in the public register, at every organisation of its ladder, without a name.
     with _op(2027, 10, 8):
         for slug in ("mwb", "kamer"):
-            body = client.get(f"/register/organisaties/{slug}/").content.decode()
+            body = client.get(f"/openbaar/register/organisaties/{slug}/").content.decode()
             assert verzoek.kenmerk in body, slug
             assert "Opdracht: gegevens delen met gemeenten" in body
-        detail = client.get(f"/register/{verzoek.kenmerk}/").content.decode()
-        overzicht = client.get("/register/").content.decode()
+        detail = client.get(f"/openbaar/register/{verzoek.kenmerk}/").content.decode()
+        overzicht = client.get("/openbaar/register/").content.decode()
     assert "De opdracht blijft staan" in detail
     assert "We delen alleen adresgegevens" in detail
     assert "Artikel 64 gaat over een ander soort gegevens." in detail  # published in full

@@ -170,8 +170,8 @@ def test_the_confidential_name_appears_on_no_page_and_in_no_email(
         "/verzoeken/mijn-vragen/",
         "/verzoeken/meldingen/",
         "/audit/inzage/",
-        "/register/",
-        "/register/organisaties/tu/",
+        "/openbaar/register/",
+        "/openbaar/register/organisaties/tu/",
         *[f"/verzoeken/{pk}/" for pk in verzoeken],
     ]
     for s in (vertrouwelijk, tweede, benadeling):

@@ -1,5 +1,7 @@
-"""`uitvoerbaar load_kennisbank [--beginselen FILE] [--regelingen FILE]`: load the principles
-(default: the bundled data/beginselen.json) and, optionally, regulations. Idempotent."""
+"""`uitvoerbaar load_kennisbank [--beginselen FILE] [--regelingen FILE]
+[--levensgebeurtenissen FILE]`: load the principles (default: the bundled data/beginselen.json),
+optionally regulations, then the life events (default: the bundled
+data/levensgebeurtenissen.json, linked to the regulations loaded). Idempotent."""
 
 from __future__ import annotations
 
@@ -29,6 +31,12 @@ class Command(BaseCommand):
             default=None,
             help="JSON-bestand met regelingen (zie het afgesproken formaat).",
         )
+        parser.add_argument(
+            "--levensgebeurtenissen",
+            type=Path,
+            default=None,
+            help="JSON-bestand met levensgebeurtenissen (standaard: het meegeleverde bestand).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -38,6 +46,8 @@ class Command(BaseCommand):
                 data = _lees(options["regelingen"])
                 aantal = services.import_regelingen(data=data)
                 self.stdout.write(f"Regelingen: {aantal} nieuw, gewijzigd of verwijderd.")
+            aantal = services.load_levensgebeurtenissen(path=options["levensgebeurtenissen"])
+            self.stdout.write(f"Levensgebeurtenissen: {aantal} nieuw of gewijzigd.")
         except ValidationError as exc:
             raise CommandError("\n".join(exc.messages)) from exc
 
