@@ -18,6 +18,10 @@ urlpatterns = [
     path("beleid/", include("uitvoerbaar.beleid.urls")),
     path("parlement/", include("uitvoerbaar.parlement.urls")),
     path("openbaar/beleid/", include("uitvoerbaar.beleid.urls_openbaar")),
+    path(
+        "openbaar/stand-van-de-uitvoering/",
+        include("uitvoerbaar.parlement.rapport_urls_openbaar"),
+    ),
     path("openbaar/", include("uitvoerbaar.openbaar.urls")),
     path("api/v1/", include("uitvoerbaar.api.urls")),
     path("taal/", requires("publiek.bekijken")(set_language), name="set_language"),
