@@ -345,7 +345,14 @@ POLICY: Final[dict[str, Regel]] = {
     # the organisation's bestuur, behandelaars and beheerders, and the owner ministry's top.
     "rapport.bekijken": Regel(
         Reikwijdte.TOEGEWEZEN,
-        _r(Rol.BESTUUR, Rol.BEHANDELAAR, Rol.BEHEERDER, Rol.AMBTELIJKE_TOP, Rol.KAMERLID, Rol.GRIFFIE),
+        _r(
+            Rol.BESTUUR,
+            Rol.BEHANDELAAR,
+            Rol.BEHEERDER,
+            Rol.AMBTELIJKE_TOP,
+            Rol.KAMERLID,
+            Rol.GRIFFIE,
+        ),
         omschrijving="De Stand van de uitvoering van de eigen organisatie (of van een uitvoerder "
         "van het eigen ministerie) aanvragen en lezen; Kamerleden en griffie elke organisatie "
         "(zie rapport.landelijk)",

@@ -263,7 +263,9 @@ def organisatie_stappen(
         eigen = _nakoming_rijen(per_org.get(org, {}), namen)
         ctx["nakoming"] = eigen
         ctx["nakoming_totaal"] = _totaal([r.telling for r in eigen])
-        van_ministerie = _nakoming_rijen(per_org.get(ministerie.pk, {}), namen) if ministerie else []
+        van_ministerie = (
+            _nakoming_rijen(per_org.get(ministerie.pk, {}), namen) if ministerie else []
+        )
         ctx["nakoming_ministerie"] = van_ministerie
         ctx["nakoming_ministerie_totaal"] = _totaal([r.telling for r in van_ministerie])
         ctx["grafiek_nakoming"] = grafieken.staven(

@@ -81,7 +81,7 @@ def request_rapport(
     *, door: Gebruiker, organisatie: Organisatie | None, van: dt.date, tot: dt.date
 ) -> Rapport:
     """Ask for a Stand van de uitvoering of one executive organisation (or, `organisatie` None,
-    the national overview) over the period van–tot (inclusive, at most a year). Refused
+    the national overview) over the period van to tot (inclusive, at most a year). Refused
     (PermissionDenied) for whoever may not ask for it; a bad period is a ValidationError per
     field. The report waits for a background worker; audited as `rapport.aangevraagd`."""
     if organisatie is not None and organisatie.soort != OrganisatieSoort.UITVOERINGSORGANISATIE:
@@ -259,7 +259,9 @@ def publish_rapport(*, door: Gebruiker, rapport: Rapport) -> Rapport:
     `rapport.publiceren`); it then appears on /openbaar/stand-van-de-uitvoering/. A national
     overview is not an organisation's to publish. Audited as `rapport.gepubliceerd`."""
     if rapport.organisatie_id is None:
-        raise PermissionDenied(_("Het landelijk overzicht wordt niet door een organisatie gepubliceerd."))
+        raise PermissionDenied(
+            _("Het landelijk overzicht wordt niet door een organisatie gepubliceerd.")
+        )
     policy.require(door, "rapport.publiceren", rapport)
     with transaction.atomic():
         vast = Rapport.objects.select_for_update().defer("html", "pdf").get(pk=rapport.pk)

@@ -42,10 +42,13 @@ def _form(request: HttpRequest, data: object = None) -> RapportForm:
 
 def pdf_antwoord(rapport: Rapport) -> HttpResponse:
     response = HttpResponse(bytes(rapport.pdf or b""), content_type="application/pdf")
-    naam = slugify(rapport.organisatie.afkorting or rapport.organisatie.naam) if rapport.organisatie else "landelijk"
-    response["Content-Disposition"] = (
-        f'inline; filename="stand-van-de-uitvoering-{naam}-{rapport.van:%Y%m%d}-{rapport.tot:%Y%m%d}.pdf"'
+    naam = (
+        slugify(rapport.organisatie.afkorting or rapport.organisatie.naam)
+        if rapport.organisatie
+        else "landelijk"
     )
+    bestand = f"stand-van-de-uitvoering-{naam}-{rapport.van:%Y%m%d}-{rapport.tot:%Y%m%d}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{bestand}"'
     return response
 
 
@@ -158,5 +161,3 @@ def openbaar_rapport(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("publiek.bekijken")
 def openbaar_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf_antwoord(selectors.openbaar_rapport(pk=pk, met_inhoud=True))
-
-

@@ -1,6 +1,6 @@
 """Pages of the parlement app, mounted at `parlement/`."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
 app_name = "parlement"
 

@@ -17,9 +17,9 @@ from django.utils import timezone
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.core.models import Gebruiker, Organisatie
+from uitvoerbaar.core.screening import maskeer
 from uitvoerbaar.responsplicht.constants import Status as VerzoekStatus
 from uitvoerbaar.responsplicht.models import Reactie, Reactieverzoek
-from uitvoerbaar.core.screening import maskeer
 from uitvoerbaar.responsplicht.selectors import (
     ANTWOORDVELDEN,
     Antwoordtelling,
@@ -27,8 +27,8 @@ from uitvoerbaar.responsplicht.selectors import (
     als_vrager,
     antwoordvelden,
     periode_grenzen,
-    tel_antwoordrij,
     te_laat,
+    tel_antwoordrij,
 )
 
 from . import gelijkenis, kluis
@@ -390,7 +390,9 @@ def _ontvangen_in(van: dt.date, tot: dt.date) -> Q:
     return Q(ontvangen_op__gte=begin, ontvangen_op__lt=eind)
 
 
-def signalen_per_artikel(*, organisatie_id: int, van: dt.date, tot: dt.date) -> list[dict[str, Any]]:
+def signalen_per_artikel(
+    *, organisatie_id: int, van: dt.date, tot: dt.date
+) -> list[dict[str, Any]]:
     """Signals the organisation received in the period per regulation and article (article
     None: the regulation as a whole; regulation None: no regulation named), most first. One
     grouped query."""
@@ -404,7 +406,9 @@ def signalen_per_artikel(*, organisatie_id: int, van: dt.date, tot: dt.date) -> 
     )
 
 
-def knelpunten_voor_stand(*, organisatie_id: int, van: dt.date, tot: dt.date) -> list[dict[str, Any]]:
+def knelpunten_voor_stand(
+    *, organisatie_id: int, van: dt.date, tot: dt.date
+) -> list[dict[str, Any]]:
     """The knelpunten the organisation's handlers took into the Stand van de uitvoering in the
     period: their name and description (written for that purpose, screened for citizen data),
     regulation and article, and how many signals they bundle. One query."""
@@ -468,5 +472,7 @@ def noodremtellingen(
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        tel_antwoordrij(uitkomst.setdefault(rij["organisatie_id"], Antwoordtelling()), rij, rij["n"])
+        tel_antwoordrij(
+            uitkomst.setdefault(rij["organisatie_id"], Antwoordtelling()), rij, rij["n"]
+        )
     return uitkomst

@@ -4,8 +4,6 @@ field; the period rules are the service's."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -25,7 +23,9 @@ class RapportSerializer(serializers.ModelSerializer[Rapport]):
     )
     landelijk = serializers.BooleanField(read_only=True)
     openbaar = serializers.SerializerMethodField()
-    pdf = serializers.SerializerMethodField(help_text=_("Adres van de PDF zodra het rapport klaar is."))
+    pdf = serializers.SerializerMethodField(
+        help_text=_("Adres van de PDF zodra het rapport klaar is.")
+    )
     html = serializers.SerializerMethodField(
         help_text=_("Adres van de HTML zodra het rapport klaar is.")
     )
@@ -73,5 +73,3 @@ class RapportInvoer(Invoer):
     )
     van = serializers.DateField(error_messages={"invalid": DATUM_FOUT, "required": DATUM_FOUT})
     tot = serializers.DateField(error_messages={"invalid": DATUM_FOUT, "required": DATUM_FOUT})
-
-

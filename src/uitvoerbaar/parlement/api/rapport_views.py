@@ -24,7 +24,9 @@ from ..rapport_views import pdf_antwoord
 from .rapport_serializers import RapportInvoer, RapportSerializer
 
 TAG = "rapporten"
-RAPPORT_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Nummer van het rapport.")
+RAPPORT_ID = OpenApiParameter(
+    "id", int, OpenApiParameter.PATH, description="Nummer van het rapport."
+)
 
 
 def _user(request: Request) -> Gebruiker:
@@ -62,7 +64,9 @@ class Rapporten(APIView):
         data = invoer.validated_data
         organisatie = None
         if data.get("organisatie"):
-            organisatie = selectors.uitvoeringsorganisaties().filter(slug=data["organisatie"]).first()
+            organisatie = (
+                selectors.uitvoeringsorganisaties().filter(slug=data["organisatie"]).first()
+            )
             if organisatie is None:
                 raise exceptions.ValidationError(
                     {"organisatie": ["Deze uitvoeringsorganisatie bestaat niet."]}
@@ -87,7 +91,9 @@ class RapportDetail(APIView):
         responses={200: RapportSerializer, **schema.problemen(403, 404)},
     )
     def get(self, request: Request, id: int) -> Response:
-        return Response(RapportSerializer(selectors.rapport_detail(user=_user(request), pk=id)).data)
+        return Response(
+            RapportSerializer(selectors.rapport_detail(user=_user(request), pk=id)).data
+        )
 
 
 def _klaar(request: Request, id: int) -> object:

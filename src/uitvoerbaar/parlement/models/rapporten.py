@@ -76,12 +76,14 @@ class Rapport(models.Model):
             models.Index(fields=["organisatie", "-aangevraagd_op"], name="rapport_org"),
         ]
         constraints: ClassVar = [
-            models.CheckConstraint(condition=models.Q(van__lte=models.F("tot")), name="rapport_periode"),
+            models.CheckConstraint(
+                condition=models.Q(van__lte=models.F("tot")), name="rapport_periode"
+            ),
         ]
 
     def __str__(self) -> str:
-        wie = self.organisatie.naam if self.organisatie_id else _("alle uitvoeringsorganisaties")
-        return f"{wie} {self.van:%d-%m-%Y} – {self.tot:%d-%m-%Y}"
+        wie = self.organisatie.naam if self.organisatie else _("alle uitvoeringsorganisaties")
+        return f"{wie} {self.van:%d-%m-%Y} t/m {self.tot:%d-%m-%Y}"
 
     @property
     def landelijk(self) -> bool:
@@ -102,7 +104,7 @@ class Rapport(models.Model):
         """An organisation's report: its bestuur, behandelaars and beheerders, and the owner
         ministry's ambtelijke top. Parliament (kamerlid, griffie) reads every report through
         the action `rapport.landelijk`; a national report names nobody here."""
-        if self.organisatie_id is None:
+        if self.organisatie is None:
             return Toewijzing()
         paren = {(self.organisatie_id, rol) for rol in EIGEN_ROLLEN}
         ministerie = self.organisatie.eigenaar_ministerie_id

@@ -1,6 +1,6 @@
 """A small world across every source of the Stand van de uitvoering, made through the other
 apps' services (and plain rows where a service needs a long preparation: a published toets,
-a service with its lower bound), with known numbers for the period 1 October – 31 December
+a service with its lower bound), with known numbers for the period 1 October to 31 December
 2026 and the report made on 20 November 2026."""
 
 from __future__ import annotations
