@@ -106,7 +106,7 @@ class Rapport(models.Model):
         the action `rapport.landelijk`; a national report names nobody here."""
         if self.organisatie is None:
             return Toewijzing()
-        paren = {(self.organisatie_id, rol) for rol in EIGEN_ROLLEN}
+        paren = {(self.organisatie.pk, rol) for rol in EIGEN_ROLLEN}
         ministerie = self.organisatie.eigenaar_ministerie_id
         if ministerie is not None:
             paren.add((ministerie, str(Rol.AMBTELIJKE_TOP)))

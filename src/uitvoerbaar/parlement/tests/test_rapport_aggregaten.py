@@ -86,7 +86,7 @@ def test_national_overview_has_a_row_per_organisation_and_totals(gevuld: Wereld)
 
 
 def test_national_overview_costs_a_fixed_number_of_queries(
-    gevuld: Wereld, django_assert_max_num_queries: object
+    gevuld: Wereld, django_assert_max_num_queries: Any
 ) -> None:
     with django_assert_max_num_queries(12):
         _context(selectors.landelijk_stappen(van=VAN, tot=TOT, vandaag=VANDAAG))

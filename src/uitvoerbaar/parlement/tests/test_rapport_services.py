@@ -138,6 +138,7 @@ def test_the_job_makes_the_report_with_progress_and_audit(
     assert jobs.run("rapporten_maken") == "rapporten: 0 klaar, 0 mislukt"  # idempotent
 
     # The PDF is a real PDF with the organisation's name; the HTML has its charts.
+    assert rapport.pdf is not None
     pdf = bytes(rapport.pdf)
     assert pdf.startswith(b"%PDF-")
     tekst = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
