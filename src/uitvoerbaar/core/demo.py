@@ -281,6 +281,7 @@ class DemoResult:
     diensten: int = 0
     afwijkingen: int = 0
     beleidsvoorstellen: int = 0
+    rapporten: int = 0
     accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
@@ -298,6 +299,7 @@ class DemoResult:
             + self.diensten
             + self.afwijkingen
             + self.beleidsvoorstellen
+            + self.rapporten
         )
 
 
@@ -524,4 +526,8 @@ def load_demo() -> DemoResult:
     from uitvoerbaar.beleid.demo import load_demo_beleid
 
     resultaat.beleidsvoorstellen = load_demo_beleid()
+    # A finished and published Stand van de uitvoering of the LUD, with its PDF.
+    from uitvoerbaar.parlement.rapport_demo import load_demo_rapport
+
+    resultaat.rapporten = load_demo_rapport()
     return resultaat

@@ -113,14 +113,16 @@ def request_rapport(
     return rapport
 
 
-def claim_rapport(*, nu: dt.datetime | None = None) -> Rapport | None:
+def claim_rapport(*, nu: dt.datetime | None = None, pk: int | None = None) -> Rapport | None:
     """Take the oldest waiting report (or one a worker left half-made longer than
-    `VERLATEN_NA` ago, fewer than `MAX_POGINGEN` times) and mark it `bezig`. Safe with several
-    workers: a row another worker holds is skipped, never waited for."""
+    `VERLATEN_NA` ago, fewer than `MAX_POGINGEN` times) and mark it `bezig`; with `pk` only
+    that one. Safe with several workers: a row another worker holds is skipped, never waited
+    for."""
     nu = nu or timezone.now()
+    qs = Rapport.objects.filter(pk=pk) if pk is not None else Rapport.objects.all()
     with transaction.atomic():
         rapport = (
-            Rapport.objects.select_for_update(skip_locked=True)
+            qs.select_for_update(skip_locked=True)
             .filter(
                 Q(status=Rapportstatus.WACHTEND)
                 | Q(

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _op(dag: dt.date) -> Any:
-    return time_machine.travel(dt.datetime(dag.year, dag.month, dag.day, 10, tzinfo=dt.UTC), tick=False)
+    return time_machine.travel(
+        dt.datetime(dag.year, dag.month, dag.day, 10, tzinfo=dt.UTC), tick=False
+    )
 
 
 def test_nakoming_per_soort_classifies_each_request(
