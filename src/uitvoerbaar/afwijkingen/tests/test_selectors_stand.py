@@ -35,6 +35,7 @@ def test_aanvechtingen_per_state_and_article(
             artikel=artikel,
             titel="Dit artikel knelt",
             toelichting="De terugvordering is altijd volledig.",
+            argumenten=["Het raakt gezinnen met schulden."],
         )
 
     with _op(dt.date(2026, 10, 5)):

@@ -100,7 +100,7 @@ def test_knelpunten_in_the_stand_only_and_screened(
             artikel=art,
             naam="Nog niet voor de Stand",
             omschrijving="",
-            signalen=[s],
+            signalen=[meld(regeling=regeling, artikel=art).signaal],
         )
     rijen = selectors.knelpunten_voor_stand(organisatie_id=w.uitvoerder.pk, van=VAN, tot=TOT)
     assert [(r["naam"], r["artikel__nummer"], r["aantal_signalen"]) for r in rijen] == [
@@ -108,4 +108,4 @@ def test_knelpunten_in_the_stand_only_and_screened(
     ]
     assert selectors.signaaltellingen(organisatie_ids=[w.uitvoerder.pk], van=VAN, tot=TOT)[
         w.uitvoerder.pk
-    ] == {"signalen": 1, "knelpunten": 1}
+    ] == {"signalen": 2, "knelpunten": 1}
