@@ -26,6 +26,10 @@ urlpatterns = [
         include("uitvoerbaar.parlement.urls_openbaar_contactmomenten"),
     ),
     path("openbaar/register/", include("uitvoerbaar.responsplicht.urls_openbaar")),
+    path(
+        "openbaar/stand-van-de-uitvoering/",
+        include("uitvoerbaar.parlement.rapport_urls_openbaar"),
+    ),
     path("openbaar/", include("uitvoerbaar.openbaar.urls")),
     path("api/v1/", include("uitvoerbaar.api.urls")),
     path("taal/", requires("publiek.bekijken")(set_language), name="set_language"),

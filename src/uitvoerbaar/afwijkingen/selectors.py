@@ -4,6 +4,7 @@ full, other organisations' decided deviations only when they share them, and the
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from uitvoerbaar.kennisbank.voorbeelden import Voorbeeld
 from uitvoerbaar.kennisbank.zoeken import zoekwoorden
 from uitvoerbaar.responsplicht.constants import Antwoordsoort
 from uitvoerbaar.responsplicht.models import Reactie
+from uitvoerbaar.responsplicht.selectors import periode_grenzen
 
 from . import precedenten
 from .constants import (
@@ -512,3 +514,43 @@ def aanvechtingen_per_regeling(regeling_ids: Iterable[int]) -> dict[int, int]:
         .annotate(n=Count("pk"))
     )
     return {r["regeling_id"]: r["n"] for r in rijen}
+
+
+# --- aggregates for the Stand van de uitvoering (seed action P3) ------------------------------
+
+
+def aanvechtingtellingen(
+    *, organisatie_ids: Iterable[int] | None, van: dt.date, tot: dt.date
+) -> dict[int, dict[str, int]]:
+    """Per organisation the aanvechtingen it submitted in the period, counted per state (the
+    outcome: pas toe, leg uit, unanswered, still running). `organisatie_ids` None: every
+    organisation. One grouped query."""
+    begin, eind = periode_grenzen(van, tot)
+    qs = Aanvechting.objects.filter(aangemaakt__gte=begin, aangemaakt__lt=eind)
+    if organisatie_ids is not None:
+        qs = qs.filter(organisatie_id__in=list(organisatie_ids))
+    uitkomst: dict[int, dict[str, int]] = {}
+    for org_id, status, n in (
+        qs.values("organisatie_id", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("organisatie_id", "status", "n")
+    ):
+        uitkomst.setdefault(org_id, {})[status] = n
+    return uitkomst
+
+
+def aanvechtingen_per_artikel(
+    *, organisatie_id: int, van: dt.date, tot: dt.date
+) -> list[dict[str, Any]]:
+    """The organisation's aanvechtingen of the period per regulation and article, with their
+    names. One grouped query."""
+    begin, eind = periode_grenzen(van, tot)
+    return list(
+        Aanvechting.objects.filter(
+            organisatie_id=organisatie_id, aangemaakt__gte=begin, aangemaakt__lt=eind
+        )
+        .values("regeling_id", "regeling__naam", "artikel_id", "artikel__nummer")
+        .annotate(aantal=Count("pk"))
+        .order_by("regeling__naam", "artikel__nummer")
+    )

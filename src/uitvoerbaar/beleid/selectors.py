@@ -4,18 +4,27 @@ Lists are a fixed number of queries, whatever the size."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from uitvoerbaar.afwijkingen import selectors as afwijkingen_selectors
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
 from uitvoerbaar.kennisbank.models import Rechtuitspraak, Regeling
+from uitvoerbaar.responsplicht.selectors import (
+    ANTWOORDVELDEN,
+    Antwoordtelling,
+    antwoordvelden,
+    tel_antwoordrij,
+)
 from uitvoerbaar.signalen import selectors as signalen_selectors
 
 from .constants import (
@@ -500,3 +509,58 @@ def niet_haalbare_beloften(*, regeling_ids: list[int]) -> dict[int, list[Belofte
         if all(b.pk != belofte.pk for b in lijst):
             lijst.append(belofte)
     return dict(uit)
+
+
+# --- aggregates for the Stand van de uitvoering (seed action P3) ------------------------------
+
+
+def teruggavetellingen(
+    *,
+    organisatie_ids: Iterable[int] | None,
+    van: dt.date,
+    tot: dt.date,
+    vandaag: dt.date | None = None,
+) -> dict[int, dict[str, Any]]:
+    """Per executive organisation the assignments it handed back in the period: counted per
+    outcome (`uitkomst`) and per reason, and how the ministry's answers fared (an
+    `Antwoordtelling` under "antwoorden"). One grouped query."""
+    vandaag = vandaag or timezone.localdate()
+    qs = Teruggave.objects.filter(teruggegeven_op__gte=van, teruggegeven_op__lte=tot)
+    if organisatie_ids is not None:
+        qs = qs.filter(opdracht__uitvoerder_id__in=list(organisatie_ids))
+    uitkomst: dict[int, dict[str, Any]] = {}
+    for rij in (
+        qs.annotate(**antwoordvelden("verzoek_id", vandaag))
+        .values("opdracht__uitvoerder_id", "uitkomst", "reden", *ANTWOORDVELDEN)
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        org = uitkomst.setdefault(
+            rij["opdracht__uitvoerder_id"],
+            {"uitkomsten": {}, "redenen": {}, "antwoorden": Antwoordtelling()},
+        )
+        org["uitkomsten"][rij["uitkomst"]] = org["uitkomsten"].get(rij["uitkomst"], 0) + rij["n"]
+        org["redenen"][rij["reden"]] = org["redenen"].get(rij["reden"], 0) + rij["n"]
+        tel_antwoordrij(org["antwoorden"], rij, rij["n"])
+    return uitkomst
+
+
+def toetstellingen(
+    *, organisatie_ids: Iterable[int] | None, van: dt.date, tot: dt.date
+) -> dict[int, dict[str, int]]:
+    """Per executive organisation the uitvoeringstoetsen it published in the period, counted
+    per verdict (`oordeel`). One grouped query."""
+    qs = Uitvoeringstoets.objects.filter(
+        status=Toetsstatus.GEPUBLICEERD, gepubliceerd_op__gte=van, gepubliceerd_op__lte=tot
+    )
+    if organisatie_ids is not None:
+        qs = qs.filter(organisatie_id__in=list(organisatie_ids))
+    uitkomst: dict[int, dict[str, int]] = {}
+    for org_id, oordeel, n in (
+        qs.values("organisatie_id", "oordeel")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("organisatie_id", "oordeel", "n")
+    ):
+        uitkomst.setdefault(org_id, {})[oordeel] = n
+    return uitkomst

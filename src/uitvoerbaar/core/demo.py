@@ -282,6 +282,7 @@ class DemoResult:
     afwijkingen: int = 0
     beleidsvoorstellen: int = 0
     parlement: int = 0
+    rapporten: int = 0
     accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
@@ -300,6 +301,7 @@ class DemoResult:
             + self.afwijkingen
             + self.beleidsvoorstellen
             + self.parlement
+            + self.rapporten
         )
 
 
@@ -532,4 +534,8 @@ def load_demo() -> DemoResult:
     from uitvoerbaar.parlement.demo import load_demo_parlement
 
     resultaat.parlement = load_demo_parlement()
+    # A finished and published Stand van de uitvoering of the LUD, with its PDF.
+    from uitvoerbaar.parlement.rapport_demo import load_demo_rapport
+
+    resultaat.rapporten = load_demo_rapport()
     return resultaat

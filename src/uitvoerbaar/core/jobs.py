@@ -43,10 +43,19 @@ def _process_deadlines() -> str:
     return process_deadlines().regel()
 
 
+def _make_reports() -> str:
+    # Every few seconds: a requested Stand van de uitvoering shows its progress soon after the
+    # request also without a Celery broker; one query when nothing waits.
+    from uitvoerbaar.parlement.rapport_services import process_rapporten
+
+    return process_rapporten()
+
+
 JOBS: list[Job] = [
     Job("sessies_opruimen", timedelta(hours=1), _clear_sessions),
     Job("auditketen_controleren", timedelta(hours=24), _verify_audit_chain),
     Job("termijnen_verwerken", timedelta(minutes=1), _process_deadlines),
+    Job("rapporten_maken", timedelta(seconds=5), _make_reports),
 ]
 
 

@@ -385,6 +385,33 @@ POLICY: Final[dict[str, Regel]] = {
         omschrijving="Een contactmoment wijzigen, afsluiten of annuleren, het verslag schrijven "
         "en publiceren (griffie, bestuur en beheerder van een uitvoerder)",
     ),
+    # Parlement: the Stand van de uitvoering (seed action P3). A report names who may read it:
+    # the organisation's bestuur, behandelaars and beheerders, and the owner ministry's top.
+    "rapport.bekijken": Regel(
+        Reikwijdte.TOEGEWEZEN,
+        _r(
+            Rol.BESTUUR,
+            Rol.BEHANDELAAR,
+            Rol.BEHEERDER,
+            Rol.AMBTELIJKE_TOP,
+            Rol.KAMERLID,
+            Rol.GRIFFIE,
+        ),
+        omschrijving="De Stand van de uitvoering van de eigen organisatie (of van een uitvoerder "
+        "van het eigen ministerie) aanvragen en lezen; Kamerleden en griffie elke organisatie "
+        "(zie rapport.landelijk)",
+    ),
+    "rapport.landelijk": Regel(
+        Reikwijdte.ROL,
+        _r(Rol.KAMERLID, Rol.GRIFFIE),
+        omschrijving="De Stand van de uitvoering van elke uitvoeringsorganisatie en het landelijk "
+        "overzicht aanvragen en lezen (Kamerleden en griffie)",
+    ),
+    "rapport.publiceren": Regel(
+        Reikwijdte.EIGEN_ORGANISATIE,
+        _r(Rol.BESTUUR),
+        omschrijving="De Stand van de uitvoering van de eigen organisatie openbaar maken",
+    ),
 }
 
 

@@ -385,3 +385,60 @@ def arbeidsvoorwaarden() -> QuerySet[Arbeidsvoorwaarde]:
 def beheerbare_organisaties(*, user: Gebruiker, actie: str) -> list[Organisatie]:
     ids = policy.organisaties_met_rol(user, policy.regel(actie).rollen)
     return list(Organisatie.objects.filter(pk__in=ids).order_by("naam"))
+
+
+# --- aggregates for the Stand van de uitvoering (seed action P3) ------------------------------
+
+
+def _onder_grens() -> Q:
+    return Q(
+        indicator__richting=Richting.HOGER_IS_BETER,
+        waarde__lt=F("indicator__ondergrens__grens"),
+    ) | Q(
+        indicator__richting=Richting.LAGER_IS_BETER,
+        waarde__gt=F("indicator__ondergrens__grens"),
+    )
+
+
+def onderschrijdingen_per_indicator(
+    *, organisatie_id: int, van: dt.date, tot: dt.date
+) -> list[dict[str, Any]]:
+    """Per indicator with a lower bound of the organisation's services: how many of its
+    measurements in the period fell on the wrong side of the bound, of how many. Only
+    indicators with at least one breach; worst first. One grouped query."""
+    return list(
+        Meting.objects.filter(
+            indicator__dienst__organisatie_id=organisatie_id,
+            indicator__ondergrens__isnull=False,
+            periode__gte=van,
+            periode__lte=tot,
+        )
+        .values(
+            "indicator_id",
+            "indicator__naam",
+            "indicator__dienst__naam",
+            "indicator__ondergrens__grens",
+            "indicator__eenheid",
+        )
+        .annotate(metingen=Count("pk"), onder=Count("pk", filter=_onder_grens()))
+        .filter(onder__gt=0)
+        .order_by("-onder", "indicator__dienst__naam", "indicator__naam")
+    )
+
+
+def onderschrijdingtellingen(
+    *, organisatie_ids: list[int] | None, van: dt.date, tot: dt.date
+) -> dict[int, int]:
+    """Per organisation the number of measurements in the period on the wrong side of their
+    lower bound (`organisatie_ids` None: every organisation). One grouped query."""
+    qs = Meting.objects.filter(
+        _onder_grens(), indicator__ondergrens__isnull=False, periode__gte=van, periode__lte=tot
+    )
+    if organisatie_ids is not None:
+        qs = qs.filter(indicator__dienst__organisatie_id__in=organisatie_ids)
+    return dict(
+        qs.values("indicator__dienst__organisatie_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("indicator__dienst__organisatie_id", "n")
+    )

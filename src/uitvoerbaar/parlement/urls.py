@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import rapport_views, views
 
 app_name = "parlement"
 
@@ -39,4 +39,14 @@ urlpatterns = [
         views.contactmoment_publiceren,
         name="contactmoment_publiceren",
     ),
+]
+
+# The Stand van de uitvoering (seed action P3).
+
+urlpatterns += [
+    path("rapporten/", rapport_views.rapporten, name="rapporten"),
+    path("rapporten/<int:pk>/", rapport_views.rapport, name="rapport"),
+    path("rapporten/<int:pk>/voortgang/", rapport_views.voortgang, name="rapport_voortgang"),
+    path("rapporten/<int:pk>/pdf/", rapport_views.pdf, name="rapport_pdf"),
+    path("rapporten/<int:pk>/publiceren/", rapport_views.publiceren, name="rapport_publiceren"),
 ]

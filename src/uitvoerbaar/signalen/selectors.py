@@ -17,9 +17,19 @@ from django.utils import timezone
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.core.models import Gebruiker, Organisatie
+from uitvoerbaar.core.screening import maskeer
 from uitvoerbaar.responsplicht.constants import Status as VerzoekStatus
 from uitvoerbaar.responsplicht.models import Reactie, Reactieverzoek
-from uitvoerbaar.responsplicht.selectors import als_ontvanger, als_vrager, te_laat
+from uitvoerbaar.responsplicht.selectors import (
+    ANTWOORDVELDEN,
+    Antwoordtelling,
+    als_ontvanger,
+    als_vrager,
+    antwoordvelden,
+    periode_grenzen,
+    te_laat,
+    tel_antwoordrij,
+)
 
 from . import gelijkenis, kluis
 from .constants import Kanaal, Signaalsoort, Status
@@ -368,3 +378,101 @@ def aantallen_per_regeling(regeling_ids: Iterable[int]) -> dict[int, int]:
         .annotate(n=Count("pk"))
     )
     return {r["regeling_id"]: r["n"] for r in rijen}
+
+
+# --- aggregates for the Stand van de uitvoering (seed action P3) ------------------------------
+# Counts only, grouped in the database: never a reporter, never a signal's own text. Reports of
+# retaliation (benadeling) are the custodian's and are left out altogether.
+
+
+def _ontvangen_in(van: dt.date, tot: dt.date) -> Q:
+    begin, eind = periode_grenzen(van, tot)
+    return Q(ontvangen_op__gte=begin, ontvangen_op__lt=eind)
+
+
+def signalen_per_artikel(
+    *, organisatie_id: int, van: dt.date, tot: dt.date
+) -> list[dict[str, Any]]:
+    """Signals the organisation received in the period per regulation and article (article
+    None: the regulation as a whole; regulation None: no regulation named), most first. One
+    grouped query."""
+    return list(
+        Signaal.objects.filter(
+            _ontvangen_in(van, tot), organisatie_id=organisatie_id, soort=Signaalsoort.SIGNAAL
+        )
+        .values("regeling_id", "regeling__naam", "artikel_id", "artikel__nummer")
+        .annotate(aantal=Count("pk"))
+        .order_by("-aantal", "regeling__naam", "artikel__nummer")
+    )
+
+
+def knelpunten_voor_stand(
+    *, organisatie_id: int, van: dt.date, tot: dt.date
+) -> list[dict[str, Any]]:
+    """The knelpunten the organisation's handlers took into the Stand van de uitvoering in the
+    period: their name and description (written for that purpose, screened for citizen data),
+    regulation and article, and how many signals they bundle. One query."""
+    begin, eind = periode_grenzen(van, tot)
+    rijen = (
+        Knelpunt.objects.filter(
+            organisatie_id=organisatie_id, naar_stand_op__gte=begin, naar_stand_op__lt=eind
+        )
+        .values("pk", "naam", "omschrijving", "regeling__naam", "artikel_id", "artikel__nummer")
+        .annotate(aantal_signalen=Count("signalen", filter=Q(signalen__soort=Signaalsoort.SIGNAAL)))
+        .order_by("regeling__naam", "artikel__nummer", "pk")
+    )
+    return [
+        {**rij, "naam": maskeer(rij["naam"]), "omschrijving": maskeer(rij["omschrijving"])}
+        for rij in rijen
+    ]
+
+
+def signaaltellingen(
+    *, organisatie_ids: Iterable[int] | None, van: dt.date, tot: dt.date
+) -> dict[int, dict[str, int]]:
+    """Per organisation: signals received and knelpunten taken into the Stand in the period
+    (`organisatie_ids` None: every organisation). Two grouped queries."""
+    signalen_qs = Signaal.objects.filter(_ontvangen_in(van, tot), soort=Signaalsoort.SIGNAAL)
+    begin, eind = periode_grenzen(van, tot)
+    knelpunten_qs = Knelpunt.objects.filter(naar_stand_op__gte=begin, naar_stand_op__lt=eind)
+    if organisatie_ids is not None:
+        ids = list(organisatie_ids)
+        signalen_qs = signalen_qs.filter(organisatie_id__in=ids)
+        knelpunten_qs = knelpunten_qs.filter(organisatie_id__in=ids)
+    uitkomst: dict[int, dict[str, int]] = {}
+    for veld, qs in (("signalen", signalen_qs), ("knelpunten", knelpunten_qs)):
+        for org_id, n in (
+            qs.values("organisatie_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list("organisatie_id", "n")
+        ):
+            uitkomst.setdefault(org_id, {"signalen": 0, "knelpunten": 0})[veld] = n
+    return uitkomst
+
+
+def noodremtellingen(
+    *,
+    organisatie_ids: Iterable[int] | None,
+    van: dt.date,
+    tot: dt.date,
+    vandaag: dt.date | None = None,
+) -> dict[int, Antwoordtelling]:
+    """Per organisation: the noodremmen pulled in the period and how their requests fared (pas
+    toe, leg uit, in time, late, late now without an answer). One grouped query."""
+    vandaag = vandaag or timezone.localdate()
+    begin, eind = periode_grenzen(van, tot)
+    qs = Noodrem.objects.filter(getrokken_op__gte=begin, getrokken_op__lt=eind)
+    if organisatie_ids is not None:
+        qs = qs.filter(organisatie_id__in=list(organisatie_ids))
+    uitkomst: dict[int, Antwoordtelling] = {}
+    for rij in (
+        qs.annotate(**antwoordvelden("verzoek_id", vandaag))
+        .values("organisatie_id", *ANTWOORDVELDEN)
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        tel_antwoordrij(
+            uitkomst.setdefault(rij["organisatie_id"], Antwoordtelling()), rij, rij["n"]
+        )
+    return uitkomst

@@ -3,7 +3,7 @@ lives under /api/v1/openbaar/ too; these routes come before the openbaar app's i
 
 from django.urls import path
 
-from . import views
+from . import rapport_views, views
 
 urlpatterns = [
     path("kamervragen", views.KamervraagList.as_view(), name="kamervragen"),
@@ -45,4 +45,13 @@ urlpatterns = [
         views.OpenbaarContactmomentList.as_view(),
         name="openbaar-contactmomenten",
     ),
+]
+
+# The Stand van de uitvoering (seed action P3).
+
+urlpatterns += [
+    path("rapporten", rapport_views.Rapporten.as_view(), name="rapporten"),
+    path("rapporten/<int:id>", rapport_views.RapportDetail.as_view(), name="rapport"),
+    path("rapporten/<int:id>/pdf", rapport_views.RapportPdf.as_view(), name="rapport-pdf"),
+    path("rapporten/<int:id>/html", rapport_views.RapportHtml.as_view(), name="rapport-html"),
 ]

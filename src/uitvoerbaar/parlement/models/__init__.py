@@ -2,5 +2,6 @@
 
 from .contactmomenten import Contactmoment
 from .kamervragen import Kamervraag
+from .rapporten import Rapport, Rapportstatus
 
-__all__ = ["Contactmoment", "Kamervraag"]
+__all__ = ["Contactmoment", "Kamervraag", "Rapport", "Rapportstatus"]

@@ -36,4 +36,7 @@ class Command(BaseCommand):
                         self.stderr.write(f"{job.name}: mislukt, zie het logboek")
             if once:
                 return
-            time.sleep(30)
+            # Sleep until the next job is due (at most 30 s), so a job with a short interval
+            # (rapporten_maken) is responsive.
+            wacht = (min(next_run.values()) - timezone.now()).total_seconds()
+            time.sleep(min(30.0, max(1.0, wacht)))
