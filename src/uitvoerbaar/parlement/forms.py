@@ -46,6 +46,13 @@ def _tijdstip(label: Any, **kw: Any) -> forms.DateTimeField:
     )
 
 
+class CommissieKeuze(forms.ModelChoiceField):
+    """A committee by its own name (the parliament is chosen beside it)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.naam)
+
+
 def uitvoerders() -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(
         soort__in=[OrganisatieSoort.UITVOERINGSORGANISATIE, OrganisatieSoort.MEDEOVERHEID]
@@ -56,7 +63,7 @@ class KamervraagForm(forms.Form):
     parlement = forms.ModelChoiceField(
         label=_("Parlement"), queryset=Organisatie.objects.none(), empty_label=None, widget=_keuze()
     )
-    commissie = forms.ModelChoiceField(
+    commissie = CommissieKeuze(
         label=_("Commissie"),
         queryset=Eenheid.objects.none(),
         required=False,
@@ -124,7 +131,7 @@ class ContactmomentForm(forms.Form):
     parlement = forms.ModelChoiceField(
         label=_("Parlement"), queryset=Organisatie.objects.none(), empty_label=None, widget=_keuze()
     )
-    commissie = forms.ModelChoiceField(
+    commissie = CommissieKeuze(
         label=_("Commissie"),
         queryset=Eenheid.objects.none(),
         required=False,

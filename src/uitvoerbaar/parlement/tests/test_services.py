@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 import time_machine
@@ -169,6 +170,7 @@ def test_called_insufficient_once_the_board_must_answer(
     )
     rp.contest_answer(verzoek=vraag.verzoek, door=wereld.kamerlid, reden="Geen cijfers.")
     vraag.refresh_from_db()
+    assert vraag.verzoek_id is not None
     verzoek = Reactieverzoek.objects.get(pk=vraag.verzoek_id)
     # Called insufficient, then escalated to the board: the question waits again.
     assert vraag.status == Kamervraagstatus.GESTELD
@@ -365,7 +367,7 @@ def test_update_keeps_the_editor_in_and_is_only_for_planned_moments(
     wereld: Wereld, maak_moment: Callable[..., Contactmoment]
 ) -> None:
     moment = maak_moment(door=wereld.bestuur)
-    velden = {
+    velden: dict[str, Any] = {
         "soort": moment.soort,
         "titel": "Nieuwe titel",
         "begint_op": moment.begint_op,
