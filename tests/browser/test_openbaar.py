@@ -59,8 +59,10 @@ def test_the_walk_search_regulation_monitor_and_csv(page: Any) -> None:
     page.get_by_test_id("regelingen").get_by_role("link", name="Werkloosheidswet").click()
     page.wait_for_load_state()
     assert page.get_by_test_id("rechten-wel").locator("li").count() >= 1
-    assert page.get_by_test_id("wetten-link").get_attribute("href", timeout=5000).startswith(
-        "https://wetten.overheid.nl/"
+    assert (
+        page.get_by_test_id("wetten-link")
+        .get_attribute("href", timeout=5000)
+        .startswith("https://wetten.overheid.nl/")
     )
     assert_toegankelijk(page)
 

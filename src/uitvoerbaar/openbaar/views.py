@@ -8,6 +8,7 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.http import (
@@ -346,7 +347,7 @@ download_monitor_json = _download(lambda: _json("monitor", _monitor_records()))
 @require_safe
 def register_verhuisd(request: HttpRequest, rest: str = "") -> HttpResponse:
     """The register moved under the portal (/openbaar/register/); old links keep working."""
-    doel = f"/openbaar/register/{rest}"
+    doel = f"/openbaar/register/{quote(rest)}"
     if request.META.get("QUERY_STRING"):
         doel += "?" + request.META["QUERY_STRING"]
     return HttpResponsePermanentRedirect(doel)

@@ -2,13 +2,14 @@
 download (issue 8, part 6).
 
 On the demo world, confidential and unpublished data is made with distinctive strings across
-the apps: a confidential signal (the reporter's name, the text, the title that its Wbk requests
-carry: a kind that publishes nothing), a draft uitvoeringstoets, a deviation's internal
-motivation, a noodrem whose harm and demand are its arguments (the kind publishes the answer
-only), the owner of a measure, and a BSN in a published answer (masked). Then EVERY route whose
-policy action has scope PUBLIEK is requested without login, its path parameters filled with
-every real id of the kind (also the ids of unpublished things), lists of the API followed
-page by page, and every response and download is searched for the strings."""
+the apps: the report of an internal case deliberation, a confidential signal (the reporter's
+name, the text, the title that its Wbk requests carry: a kind that publishes nothing), a draft
+uitvoeringstoets, a deviation's internal motivation, a noodrem whose harm and demand are its
+arguments (the kind publishes the answer only), the owner of a measure, and a BSN in a
+published answer (masked). Then EVERY route whose policy action has scope PUBLIEK is requested
+without login, its path parameters filled with every real id of the kind (also the ids of
+unpublished things), lists of the API followed page by page, and every response and download
+is searched for the strings."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ import pytest
 import time_machine
 from django.test import Client
 
-from uitvoerbaar.afwijkingen.models import Afwijking
+from uitvoerbaar.afwijkingen import services as afwijkingen_services
+from uitvoerbaar.afwijkingen.models import Afwijking, Casusberaad
 from uitvoerbaar.beleid import services as beleid_services
 from uitvoerbaar.beleid.constants import Toetsoordeel
 from uitvoerbaar.beleid.models import Beleidsvoorstel, Opdracht, Uitvoeringstoets
@@ -45,6 +47,7 @@ SIGNAAL_TITEL = "Lekproef titel Okapi"
 SIGNAAL_TEKST = "Lekproef signaaltekst Quetzal over de terugvordering."
 TOETS_TEKST = "Lekproef concepttoets Narwal"
 AFWIJKING_MOTIVERING = "Lekproef motivering Tapir"
+VERSLAG = "Lekproef verslag Gnoe"
 SCHADE = "Lekproef schade Axolotl bij gezinnen."
 STOPPEN = "Lekproef stoppen Pangolin nu."
 EIGENAAR = "Lekproef eigenaar Wombat"
@@ -58,6 +61,7 @@ GEHEIM = [
     "Quetzal",
     "Narwal",
     "Tapir",
+    "Gnoe",
     "Axolotl",
     "Pangolin",
     "Wombat",
@@ -109,6 +113,17 @@ def _geheimen() -> dict[str, Any]:
     assert not concept.gepubliceerd
     # A deviation's internal motivation (test seeding: the deviations exist, from the demo).
     assert Afwijking.objects.update(motivering=AFWIJKING_MOTIVERING) > 0
+    # The report (verslag) of an internal case deliberation: never published.
+    afwijkingen_services.record_casusberaad(
+        door=_persoon("yusuf.lud"),
+        organisatie=lud,
+        regeling=Regeling.objects.get(code="participatiewet"),
+        artikel=None,
+        datum=dt.date(2027, 3, 3),
+        deelnemers=VERSLAG,
+        vraag=VERSLAG,
+        conclusie=VERSLAG,
+    )
     # A noodrem: the kind publishes the answer, not the question with its harm.
     noodrem = signalen_services.pull_noodrem(
         door=_persoon("fatima.lud"),
@@ -233,6 +248,7 @@ def test_nothing_confidential_or_unpublished_reaches_a_public_response(
     ).exists()
     assert Uitvoeringstoets.objects.filter(samenvatting__contains="Narwal").exists()
     assert wereld["noodrem"].schade == SCHADE
+    assert Casusberaad.objects.filter(conclusie=VERSLAG).exists()
 
     client = Client()
     routes = [r for r in all_routes() if _publiek(r) and not r.pad.startswith("beheer/")]

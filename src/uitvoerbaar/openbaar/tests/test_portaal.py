@@ -73,6 +73,7 @@ def test_the_register_moved_and_old_addresses_redirect_permanently(client: Clien
     for oud, nieuw in (
         ("/register/", "/openbaar/register/"),
         ("/register/RV-000012/", "/openbaar/register/RV-000012/"),
+        ("/register/a b/", "/openbaar/register/a%20b/"),
         (
             "/register/organisaties/tu/?toon=stilte&pagina=2",
             "/openbaar/register/organisaties/tu/?toon=stilte&pagina=2",
