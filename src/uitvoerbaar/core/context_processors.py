@@ -33,6 +33,7 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Kamervragen"), "parlement:kamervragen", "kamervraag.lijst"),
     (_("Vragen uit de Kamer"), "parlement:vragen_uit_de_kamer", "kamervraag.ontvangen"),
     (_("Contactmomenten"), "parlement:contactmomenten", "contactmoment.lijst"),
+    (_("Stand van de uitvoering"), "parlement:rapporten", "rapport.bekijken"),
     (_("Antwoorden aan de Kamer"), "parlement_openbaar:kamervragen", "publiek.bekijken"),
     (_("Mijn organisaties"), "core:organisaties", "organisatie.bekijken"),
     (_("Auditketen"), "audit:ketenkop", "audit.ketenkop.bekijken"),

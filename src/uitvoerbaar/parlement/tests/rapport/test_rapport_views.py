@@ -150,3 +150,10 @@ def test_an_unfinished_report_cannot_be_published(wereld: Wereld) -> None:
     assert "Alleen een rapport dat klaar is kan openbaar worden." in r.content.decode()
     rapport.refresh_from_db()
     assert rapport.gepubliceerd_op is None and rapport.status == Rapportstatus.WACHTEND
+
+
+def test_the_menu_leads_to_the_reports_for_those_who_may_read_them(wereld: Wereld) -> None:
+    link = f'href="{LIJST}"'
+    for wie in (wereld.kamerlid, wereld.griffie, wereld.bestuur, wereld.top):
+        assert link in _client(wie).get("/start/").content.decode(), wie
+    assert link not in _client(wereld.medewerker).get("/start/").content.decode()
