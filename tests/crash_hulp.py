@@ -28,9 +28,7 @@ def opzetten() -> dict[str, Any]:
 
     call_command("migrate", verbosity=0)
     call_command("generate_data", "--scale", "small", "--seed", "11", verbosity=0)
-    open_ = Reactieverzoek.objects.lopend().filter(
-        soort__code="wbk-ontvangstbevestiging", niveau=0
-    )
+    open_ = Reactieverzoek.objects.lopend().filter(soort__code="wbk-ontvangstbevestiging", niveau=0)
     org_id = (
         open_.values("ontvanger_organisatie")
         .annotate(n=Count("pk"))

@@ -30,8 +30,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 HIER = Path(__file__).resolve().parent
 RONDES = 4  # three killed, the last one stopped cleanly
 LAST_SECONDEN = 2.0

@@ -177,7 +177,7 @@ class Zipf:
 
 
 def _rnd(seed: int, tabel: str) -> random.Random:
-    return random.Random(f"{seed}:{tabel}")
+    return random.Random(f"{seed}:{tabel}")  # noqa: S311 - test data, not secrets
 
 
 def _tijd(dag: dt.date, rnd: random.Random) -> dt.datetime:
@@ -335,7 +335,9 @@ class Generator:
             volgend_id(Artikel),
             volgend_id(Afwijkingsgrond),
         )
-        regelingen, artikelen, gronden = [], [], []
+        regelingen: list[dict[str, Any]] = []
+        artikelen: list[dict[str, Any]] = []
+        gronden: list[dict[str, Any]] = []
         soorten = ("wet", "amvb", "ministeriele_regeling", "beleidsregel")
         for i in range(self.schaal.regelingen):
             pk = eerste_r + i
@@ -659,7 +661,8 @@ class Generator:
         rnd = _rnd(self.seed, "voorstellen")
         regelingen = Zipf(self.w.regelingen, 1.0)
         eerste, eerste_stap = volgend_id(Beleidsvoorstel), volgend_id(Besluitstap)
-        voorstellen, stappen = [], []
+        voorstellen: list[dict[str, Any]] = []
+        stappen: list[dict[str, Any]] = []
         for i in range(self.schaal.voorstellen):
             pk = eerste + i
             _regeling, ministerie = regelingen(rnd)
@@ -706,8 +709,12 @@ class Generator:
         rnd.shuffle(orgs)
         kies_org = Zipf(orgs, 1.0)
         eerste_d, eerste_i, eerste_m = volgend_id(Dienst), volgend_id(Indicator), volgend_id(Meting)
-        diensten, indicatoren, metingen = [], [], []
-        maanden = [(self.p.replace(day=1) - dt.timedelta(days=30 * m)).replace(day=1) for m in range(24)]
+        diensten: list[dict[str, Any]] = []
+        indicatoren: list[dict[str, Any]] = []
+        metingen: list[dict[str, Any]] = []
+        maanden = [
+            (self.p.replace(day=1) - dt.timedelta(days=30 * m)).replace(day=1) for m in range(24)
+        ]
         for i in range(self.schaal.diensten):
             pk = eerste_d + i
             thema = THEMAS[i % len(THEMAS)]
@@ -742,7 +749,9 @@ class Generator:
                             "id": eerste_m + len(metingen),
                             "indicator_id": ipk,
                             "periode": maand,
-                            "waarde": round(min(waarde, 100.0) if eenheid == "procent" else waarde, 1),
+                            "waarde": round(
+                                min(waarde, 100.0) if eenheid == "procent" else waarde, 1
+                            ),
                         }
                     )
         schrijf(Dienst, diensten, totaal=len(diensten), label="diensten")
@@ -808,7 +817,8 @@ class Generator:
                     data = {"rol": "medewerker"}
                 velden: dict[str, Any] = {
                     "volgnummer": volgnummer + j + 1,
-                    "tijdstip": begin + dt.timedelta(microseconds=j * stap_us + rnd.randrange(1000)),
+                    "tijdstip": begin
+                    + dt.timedelta(microseconds=j * stap_us + rnd.randrange(1000)),
                     "event": event,
                     "actor_id": actor,
                     "actor_naam": naam,
@@ -861,5 +871,14 @@ def genereer(
 
 
 _APPS = frozenset(
-    {"core", "kennisbank", "responsplicht", "signalen", "afwijkingen", "beleid", "dienstverlening", "audit"}
+    {
+        "core",
+        "kennisbank",
+        "responsplicht",
+        "signalen",
+        "afwijkingen",
+        "beleid",
+        "dienstverlening",
+        "audit",
+    }
 )

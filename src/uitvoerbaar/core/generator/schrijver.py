@@ -73,8 +73,9 @@ def schrijf(
                         copy.write_row(waarden(rij))
             else:
                 plekken = ", ".join(["%s"] * len(kolommen))
+                # Table and column names come from the model's own metadata.
                 cursor.executemany(
-                    f"INSERT INTO {tabel} ({namen}) VALUES ({plekken})",
+                    f"INSERT INTO {tabel} ({namen}) VALUES ({plekken})",  # noqa: S608
                     [waarden(r) for r in stuk],
                 )
 

@@ -126,8 +126,7 @@ def voorstel(rnd: random.Random) -> str:
 
 def vraag(rnd: random.Random) -> str:
     return (
-        f"Wilt u reageren op het signaal over {rnd.choice(ONDERWERPEN)}? "
-        f"{rnd.choice(VOORSTELLEN)}"
+        f"Wilt u reageren op het signaal over {rnd.choice(ONDERWERPEN)}? {rnd.choice(VOORSTELLEN)}"
     )
 
 

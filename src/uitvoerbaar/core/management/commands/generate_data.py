@@ -47,4 +47,6 @@ class Command(BaseCommand):
             ) from fout
         duur = time.perf_counter() - begin
         regels = ", ".join(f"{k}: {v:,}" for k, v in tellingen.items())
-        self.stdout.write(f"Gegenereerd ({schaal.naam}, seed {opties['seed']}) in {duur:.0f} s: {regels}")
+        self.stdout.write(
+            f"Gegenereerd ({schaal.naam}, seed {opties['seed']}) in {duur:.0f} s: {regels}"
+        )
