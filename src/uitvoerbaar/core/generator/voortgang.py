@@ -8,8 +8,8 @@ from typing import TextIO
 
 
 class Voortgang:
-    """Redraws at most a few times per second; silent when `uit` is None or not a terminal
-    and `altijd` is false (then one line per finished step)."""
+    """On a terminal: one line redrawn a few times per second. Otherwise (a log file): a line
+    every 30 seconds and one when done."""
 
     stil: bool = False
 
@@ -18,17 +18,17 @@ class Voortgang:
         self.totaal = max(totaal, 1)
         self.gedaan = 0
         self.begin = time.perf_counter()
-        self.laatst = 0.0
+        self.laatst = self.begin
         self.uit = uit or sys.stderr
         self.terminal = self.uit.isatty()
 
     def stap(self, n: int) -> None:
         self.gedaan += n
         nu = time.perf_counter()
-        if self.stil or not self.terminal or nu - self.laatst < 0.25:
+        if self.stil or nu - self.laatst < (0.25 if self.terminal else 30):
             return
         self.laatst = nu
-        self._teken("\r")
+        self._teken("\r" if self.terminal else "", "" if self.terminal else "\n")
 
     def _teken(self, begin: str, einde: str = "") -> None:
         deel = min(self.gedaan / self.totaal, 1.0)
