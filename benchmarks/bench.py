@@ -44,8 +44,8 @@ HIER = Path(__file__).resolve().parent
 REPO = HIER.parent
 BIN = Path(sys.executable).parent
 POORT = 8766
-BEGIN = "<!-- begin: gegenereerd door make bench -->"
-EINDE = "<!-- einde: gegenereerd door make bench -->"
+BEGIN = "<!-- begin: gegenereerd door make bench ({schaal}) -->"
+EINDE = "<!-- einde: gegenereerd door make bench ({schaal}) -->"
 LUA_GET = """
 %s
 done = function(summary, latency, requests)
@@ -591,9 +591,9 @@ def _meet_rapport(omgeving: dict[str, str]) -> dict[str, Any] | None:
 def _markdown(r: dict[str, Any]) -> str:
     m, sch = r["machine"], r["schaal"]
     regels = [
-        BEGIN,
+        BEGIN.format(schaal=sch["naam"]),
         "",
-        "## Gemeten met `make bench` (generated; do not edit by hand)",
+        f"## Measured by `make bench` at {sch['naam']} scale (generated; do not edit by hand)",
         "",
         f"Command: `{r['commando']}`. Machine: {m['nproc']} cores ({m['cpu']}), "
         f"{m['geheugen_gib']} GiB memory, PostgreSQL {m['postgresql']}, Python {m['python']}; "
@@ -694,16 +694,18 @@ def _markdown(r: dict[str, Any]) -> str:
             "(`make bench` runs and times it when it does)."
         ),
         "",
-        EINDE,
+        EINDE.format(schaal=sch["naam"]),
     ]
     return "\n".join(regels) + "\n"
 
 
-def _schrijf_docs(pad: Path, blok: str) -> None:
+def _schrijf_docs(pad: Path, blok: str, schaal: str) -> None:
+    """Replace this scale's generated block in `pad`, or append it; the rest stays as written."""
     tekst = pad.read_text(encoding="utf-8")
-    if BEGIN in tekst and EINDE in tekst:
-        voor = tekst.split(BEGIN, 1)[0]
-        na = tekst.split(EINDE, 1)[1]
+    begin, einde = BEGIN.format(schaal=schaal), EINDE.format(schaal=schaal)
+    if begin in tekst and einde in tekst:
+        voor = tekst.split(begin, 1)[0]
+        na = tekst.split(einde, 1)[1]
         tekst = voor + blok.rstrip("\n") + na
     else:
         tekst = tekst.rstrip("\n") + "\n\n" + blok
@@ -729,7 +731,16 @@ def main() -> int:
         default="",
         help="comma-separated parts to skip: paginas,intake,zoeken,audit,sweep",
     )
+    parser.add_argument(
+        "--alleen-docs",
+        type=Path,
+        default=None,
+        help="only write the docs and JSON from the result of an earlier run (its JSON file)",
+    )
     args = parser.parse_args()
+    if args.alleen_docs:
+        _bewaar(args.json, args.docs, json.loads(args.alleen_docs.read_text(encoding="utf-8")))
+        return 0
     if not shutil.which("wrk"):
         print("wrk ontbreekt: installeer het met `apt-get install -y wrk`.", file=sys.stderr)
         return 2
@@ -833,10 +844,17 @@ def main() -> int:
         resultaat["rapport"] = _meet_rapport(omgeving)
         connection.close()
         _sql(args.database_url, f'DROP DATABASE IF EXISTS "{naam}_meting" WITH (FORCE)')
-    args.json.write_text(json.dumps(resultaat, indent=2, ensure_ascii=False) + "\n")
-    _schrijf_docs(args.docs, _markdown(resultaat))
-    print(f"Geschreven: {args.json} en {args.docs}")
+    _bewaar(args.json, args.docs, resultaat)
     return 0
+
+
+def _bewaar(json_pad: Path, docs: Path, resultaat: dict[str, Any]) -> None:
+    """Results per scale in the JSON file (other scales' results kept), and the docs block."""
+    alles = json.loads(json_pad.read_text(encoding="utf-8")) if json_pad.exists() else {}
+    alles[resultaat["schaal"]["naam"]] = resultaat
+    json_pad.write_text(json.dumps(alles, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _schrijf_docs(docs, _markdown(resultaat), resultaat["schaal"]["naam"])
+    print(f"Geschreven: {json_pad} en {docs}")
 
 
 if __name__ == "__main__":
