@@ -732,6 +732,11 @@ def main() -> int:
         help="comma-separated parts to skip: paginas,intake,zoeken,audit,sweep",
     )
     parser.add_argument(
+        "--zonder-kopie",
+        action="store_true",
+        help="measure on the bench database itself (only with --overslaan sweep,intake)",
+    )
+    parser.add_argument(
         "--alleen-docs",
         type=Path,
         default=None,
@@ -768,8 +773,13 @@ def main() -> int:
         # Measure on a copy: the sweep and the intake change the data.
         _, naam = _beheer(args.database_url)
         kopie_url = args.database_url.rsplit("/", 1)[0] + f"/{naam}_meting"
-        _sql(args.database_url, f'DROP DATABASE IF EXISTS "{naam}_meting" WITH (FORCE)')
-        _sql(args.database_url, f'CREATE DATABASE "{naam}_meting" TEMPLATE "{naam}"')
+        if args.zonder_kopie:
+            if not {"sweep", "intake"} <= set(args.overslaan.split(",")):
+                parser.error("--zonder-kopie alleen met --overslaan sweep,intake")
+            kopie_url = args.database_url
+        else:
+            _sql(args.database_url, f'DROP DATABASE IF EXISTS "{naam}_meting" WITH (FORCE)')
+            _sql(args.database_url, f'CREATE DATABASE "{naam}_meting" TEMPLATE "{naam}"')
         omgeving = _omgeving(kopie_url, data_dir)
         os.environ.update(omgeving)
         sys.path.insert(0, str(HIER))
@@ -843,7 +853,8 @@ def main() -> int:
             server.wait(timeout=60)
         resultaat["rapport"] = _meet_rapport(omgeving)
         connection.close()
-        _sql(args.database_url, f'DROP DATABASE IF EXISTS "{naam}_meting" WITH (FORCE)')
+        if not args.zonder_kopie:
+            _sql(args.database_url, f'DROP DATABASE IF EXISTS "{naam}_meting" WITH (FORCE)')
     _bewaar(args.json, args.docs, resultaat)
     return 0
 
