@@ -734,7 +734,8 @@ def main() -> int:
     parser.add_argument(
         "--zonder-kopie",
         action="store_true",
-        help="measure on the bench database itself (only with --overslaan sweep,intake)",
+        help="measure on the bench database itself, no copy (only with --overslaan sweep; "
+        "the intake then adds signals to it)",
     )
     parser.add_argument(
         "--alleen-docs",
@@ -774,8 +775,8 @@ def main() -> int:
         _, naam = _beheer(args.database_url)
         kopie_url = args.database_url.rsplit("/", 1)[0] + f"/{naam}_meting"
         if args.zonder_kopie:
-            if not {"sweep", "intake"} <= set(args.overslaan.split(",")):
-                parser.error("--zonder-kopie alleen met --overslaan sweep,intake")
+            if "sweep" not in args.overslaan.split(","):
+                parser.error("--zonder-kopie alleen met --overslaan sweep")
             kopie_url = args.database_url
         else:
             _sql(args.database_url, f'DROP DATABASE IF EXISTS "{naam}_meting" WITH (FORCE)')
