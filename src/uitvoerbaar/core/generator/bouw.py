@@ -159,6 +159,7 @@ class Wereld:
     signalen: tuple[int, int] = (0, 0)  # first id, count
     verzoeken: tuple[int, int] = (0, 0)
     afwijkingen: tuple[int, int] = (0, 0)
+    org_van_signaal: list[int] = field(default_factory=list)  # by signal index
     tellingen: dict[str, int] = field(default_factory=dict)
 
     def van_soort(self, soort: str) -> list[Org]:
@@ -599,7 +600,7 @@ class Generator:
         self.w.tellingen["signalen"] = s.signalen
         self.w.tellingen["open_verzoeken"] = n
         self.w.tellingen["te_laat"] = s.te_laat
-        self.w.org_van_signaal = org_van  # type: ignore[attr-defined]
+        self.w.org_van_signaal = org_van
 
     # -- deviations, proposals, services ----------------------------------------------------
 
@@ -776,7 +777,7 @@ class Generator:
         s0, s_n = self.w.signalen
         v0, v_n = self.w.verzoeken
         a0, a_n = self.w.afwijkingen
-        org_van: list[int] = self.w.org_van_signaal  # type: ignore[attr-defined]
+        org_van = self.w.org_van_signaal
         personen = list(self.w.gebruikersnamen.items())
         soorten = (
             ("signaal.gemeld", 0.22),
