@@ -59,3 +59,15 @@ schema-check: setup
 
 clean:
 	rm -rf $(VENV) build node_modules
+
+# Every benchmark of DESIGN §5 against PostgreSQL and gunicorn (outside CI; see docs/benchmarks.md).
+# BENCH_SCALE=small|medium|national; BENCH_HERGEBRUIK=1 keeps the generated data of a former run.
+BENCH_SCALE ?= national
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/uitvoerbaar_bench
+.PHONY: bench
+bench: setup
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk; } || { \
+	  echo "make bench heeft wrk nodig: apt-get install -y wrk" >&2; exit 2; }
+	@command -v wrk >/dev/null || { echo "make bench heeft wrk nodig: apt-get install -y wrk" >&2; exit 2; }
+	$(BIN)/python benchmarks/bench.py --scale $(BENCH_SCALE) --database-url $(BENCH_DATABASE_URL) \
+	  $(if $(BENCH_HERGEBRUIK),--hergebruik)
