@@ -235,7 +235,7 @@ def test_gunicorn_config_hides_the_server_banner() -> None:
 
     conf: dict[str, object] = {}
     bron = (REPO / "deploy" / "gunicorn.conf.py").read_text(encoding="utf-8")
-    exec(compile(bron, "gunicorn.conf.py", "exec"), conf)  # noqa: S102
+    exec(compile(bron, "gunicorn.conf.py", "exec"), conf)
     origineel = wsgi.Response.default_headers
     try:
 
