@@ -198,12 +198,15 @@ BUDGETTEN: list[Budget] = [
         _model("dienstverlening.Ondergrens", indicator__dienst__organisatie__slug="lud"),
         velden=lambda o: {"id": o.indicator.dienst_id},
     ),
+    # Not paginated, and every scenario is projected with the OLS model (CPU, not queries):
+    # 1,000 scenarios of one service take a minute, so 10 against 200 here.
     Budget(
         "/api/v1/diensten/{id}/scenarios",
         "bestuur.lud",
         10,
         _model("dienstverlening.Scenario", dienst__organisatie__slug="lud"),
         velden=lambda o: {"id": o.dienst_id},
+        veel=200,
     ),
     Budget(
         "/api/v1/diensten/{id}/keuzenotas",
