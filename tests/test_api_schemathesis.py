@@ -35,7 +35,7 @@ from uitvoerbaar.core.models import Gebruiker, Organisatie
 from uitvoerbaar.core.tests.factories import GebruikerFactory
 
 REPO = Path(__file__).resolve().parent.parent
-FUZZ_VOORBEELDEN = int(os.environ.get("UITVOERBAAR_FUZZ_VOORBEELDEN", "8"))
+FUZZ_VOORBEELDEN = int(os.environ.get("UITVOERBAAR_FUZZ_VOORBEELDEN", "3"))
 CSRF = "f" * 32
 CHECKS = [
     not_a_server_error,
