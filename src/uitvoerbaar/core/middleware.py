@@ -70,3 +70,24 @@ class TaalMiddleware(LocaleMiddleware):
         taal = gekozen if gekozen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(taal)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class PermissionsPolicyMiddleware:
+    """Sends `Permissions-Policy` (settings.PERMISSIONS_POLICY): the browser features no page of
+    Uitvoerbaar uses (camera, microphone, geolocation, payment, ...) are switched off for the
+    page and anything it might embed. Django's SecurityMiddleware has no setting for this header;
+    the other security headers (HSTS, nosniff, Referrer-Policy, COOP) come from there, the CSP
+    from django-csp and X-Frame-Options from XFrameOptionsMiddleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.waarde = ", ".join(
+            f"{feature}=({' '.join(bronnen)})"
+            for feature, bronnen in getattr(settings, "PERMISSIONS_POLICY", {}).items()
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.waarde:
+            response.headers.setdefault("Permissions-Policy", self.waarde)
+        return response

@@ -438,7 +438,7 @@ class AanvechtingList(generics.ListCreateAPIView[Aanvechting]):
         if getattr(self, "swagger_fake_view", False):
             return Aanvechting.objects.none()
         return selectors.aanvechtingen(user=_user(self.request)).prefetch_related(
-            "afwijkingen", "beginselen"
+            "afwijkingen", "beginselen", "signalen"
         )
 
     @extend_schema(

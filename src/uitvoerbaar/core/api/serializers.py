@@ -26,7 +26,9 @@ class EenheidSerializer(serializers.ModelSerializer[Eenheid]):
 
 class LidmaatschapSerializer(serializers.ModelSerializer[Lidmaatschap]):
     organisatie = OrganisatieKortSerializer(read_only=True)
-    eenheid = serializers.CharField(source="eenheid.naam", default=None, read_only=True)
+    eenheid = serializers.CharField(
+        source="eenheid.naam", default=None, read_only=True, allow_null=True
+    )
     gebruiker = serializers.CharField(source="gebruiker.username", read_only=True)
     naam = serializers.SerializerMethodField()
 
@@ -41,7 +43,7 @@ class LidmaatschapSerializer(serializers.ModelSerializer[Lidmaatschap]):
 class OrganisatieSerializer(serializers.ModelSerializer[Organisatie]):
     eenheden = EenheidSerializer(many=True, read_only=True)
     eigenaar_ministerie: serializers.SlugRelatedField[Organisatie] = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
 
     class Meta:

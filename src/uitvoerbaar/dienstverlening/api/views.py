@@ -329,6 +329,7 @@ class Keuzenotas(APIView):
         notas = (
             Keuzenota.objects.filter(dienst=d)
             .select_related("dienst", "opgesteld_door")
+            .prefetch_related("opties")
             .order_by("-opgesteld_op", "-pk")
         )
         return Response([keuzenota_data(n) for n in notas])
