@@ -42,6 +42,14 @@ wrk.body = [[%s]]
 %s
 """
 
+#: The intake's request body: a named signal.
+SIGNAAL = {
+    "kanaal": "benoemd",
+    "organisatie": "meet",
+    "titel": "Terugvordering bij een kleine fout",
+    "tekst": "Een gezin moet alles terugbetalen door een fout van twee euro. " * 3,
+}
+
 
 def _setup(database_url: str, data_dir: str) -> dict[str, str]:
     omgeving = {
@@ -157,14 +165,7 @@ def main() -> int:
             time.sleep(4)
             basis = f"http://127.0.0.1:{POORT}"
             kaal = LUA % ("x" * 200, "")
-            signaal = json.dumps(
-                {
-                    "kanaal": "benoemd",
-                    "organisatie": "meet",
-                    "titel": "Terugvordering bij een kleine fout",
-                    "tekst": "Een gezin moet alles terugbetalen door een fout van twee euro. " * 3,
-                }
-            )
+            signaal = json.dumps(SIGNAAL)
             intake = LUA % (
                 signaal,
                 f'wrk.headers["Cookie"] = "sessionid={sessie}; csrftoken={csrf}"\n'
