@@ -14,16 +14,40 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from intake import SIGNAAL, _setup, _wereld
+
+
+def _pg_cpu() -> float:
+    """Seconds of processor time used so far by this connection's PostgreSQL backend (same
+    machine: /proc/<pid>/stat, user + system)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu(verzoek: Callable[[], object], aantal: int) -> tuple[float, float]:
+    """Milliseconds of processor time per request: Django (this process) and PostgreSQL."""
+    verzoek()
+    pg_begin, begin = _pg_cpu(), time.process_time()
+    for _ in range(aantal):
+        verzoek()
+    django_s, pg_s = time.process_time() - begin, _pg_cpu() - pg_begin
+    return django_s * 1000 / aantal, pg_s * 1000 / aantal
 
 
 def main() -> int:
@@ -33,6 +57,14 @@ def main() -> int:
     parser.add_argument("--cprofile", type=int, default=0, help="profile this many intakes")
     parser.add_argument("--sorteer", default="cumulative", help="pstats sort key")
     parser.add_argument("--regels", type=int, default=45, help="profile lines to print")
+    parser.add_argument(
+        "--cpu",
+        type=int,
+        default=0,
+        help="intakes (and three times as many bare-view requests) to measure processor time "
+        "for: this process plus its PostgreSQL backend, which waiting on a busy machine does "
+        "not count",
+    )
     parser.add_argument("--toon-queries", action="store_true", help="print one intake's SQL")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
@@ -76,6 +108,24 @@ def main() -> int:
         duur = (time.perf_counter() - begin) / args.aantal
         print(f"databaseverzoeken per intake: {len(queries)} ({dict(soorten)})")
         print(f"tijd per intake, één tegelijk: {duur * 1000:.1f} ms")
+        if args.cpu:
+            kaal_cpu = _cpu(
+                # Without cookies, as wrk calls it in benchmarks/intake.py.
+                lambda: Client(SERVER_NAME="127.0.0.1").post(
+                    "/bench/kaal/", "x" * 200, "text/plain"
+                ),
+                3 * args.cpu,
+            )
+            intake_cpu = _cpu(intake, args.cpu)
+            for naam, (django_ms, pg_ms) in (("kale view", kaal_cpu), ("intake", intake_cpu)):
+                print(
+                    f"processortijd per verzoek, {naam}: Django {django_ms:.2f} ms + PostgreSQL "
+                    f"{pg_ms:.2f} ms = {django_ms + pg_ms:.2f} ms"
+                )
+            print(
+                "verhouding uit processortijd (kaal / intake): "
+                f"{sum(kaal_cpu) / sum(intake_cpu):.2f}"
+            )
         if args.cprofile:
             profiel = cProfile.Profile()
             profiel.enable()
