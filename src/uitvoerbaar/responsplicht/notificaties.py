@@ -19,7 +19,7 @@ from uitvoerbaar.core.models import Gebruiker, Lidmaatschap
 from .models import Melding, Reactieverzoek
 
 if TYPE_CHECKING:
-    from .models import Controle, Escalatieniveau, Reactie
+    from .models import Controle, Escalatieniveau, Reactie, Verantwoordelijke
 
 logger = logging.getLogger(__name__)
 
@@ -41,19 +41,25 @@ def _mail(berichten: list[tuple[str, str, str, list[str]]]) -> None:
 def _verantwoordelijken(verzoek: Reactieverzoek) -> set[int]:
     """Everyone holding the role at a level the request reached, and the persons named."""
     bereikt = list(verzoek.verantwoordelijken.filter(niveau__lte=verzoek.niveau))
-    ids = {v.persoon_id for v in bereikt if v.persoon_id}
+    return set(_verantwoordelijken_met_adres(bereikt))
+
+
+def _verantwoordelijken_met_adres(bereikt: list[Verantwoordelijke]) -> dict[int, str | None]:
+    """The people of `_verantwoordelijken`, each with their e-mail address ("" for none; None
+    for a person named on a level, whose address is not read here)."""
+    uit: dict[int, str | None] = {v.persoon_id: None for v in bereikt if v.persoon_id}
     if bereikt:
         from django.db.models import Q
 
         paren = Q()
         for v in bereikt:
             paren |= Q(organisatie_id=v.organisatie_id, rol=v.rol)
-        ids |= set(
+        uit.update(
             Lidmaatschap.objects.filter(paren, actief=True, gebruiker__is_active=True).values_list(
-                "gebruiker_id", flat=True
+                "gebruiker_id", "gebruiker__email"
             )
         )
-    return ids
+    return uit
 
 
 def _vragers(verzoek: Reactieverzoek) -> set[int]:
@@ -70,27 +76,43 @@ def _vragers(verzoek: Reactieverzoek) -> set[int]:
     return ids
 
 
-def _meld(verzoek: Reactieverzoek, tekst: str, ontvangers: Iterable[int]) -> None:
+def _meld(
+    verzoek: Reactieverzoek,
+    tekst: str,
+    ontvangers: Iterable[int],
+    bekende_adressen: dict[int, str | None] | None = None,
+) -> None:
+    """Store a notification for each of `ontvangers` and mail them after commit.
+    `bekende_adressen`: their e-mail addresses when the caller read them already."""
     ids = sorted(set(ontvangers))
     if not ids:
         return
     tekst = f"{verzoek.kenmerk} {verzoek.onderwerp_titel}: {tekst}"[:500]
     Melding.objects.bulk_create(Melding(ontvanger_id=i, verzoek=verzoek, tekst=tekst) for i in ids)
-    adressen = list(
-        Gebruiker.objects.filter(pk__in=ids).exclude(email="").values_list("email", flat=True)
-    )
+    if bekende_adressen is not None and all(bekende_adressen.get(i) is not None for i in ids):
+        adressen = [a for i in ids if (a := bekende_adressen[i])]
+    else:
+        adressen = list(
+            Gebruiker.objects.filter(pk__in=ids).exclude(email="").values_list("email", flat=True)
+        )
     if adressen:
         onderwerp = _("Uitvoerbaar: %(kenmerk)s") % {"kenmerk": verzoek.kenmerk}
         berichten = [(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [a]) for a in adressen]
         transaction.on_commit(lambda: _mail(berichten))
 
 
-def nieuw_verzoek(verzoek: Reactieverzoek) -> None:
+def nieuw_verzoek(verzoek: Reactieverzoek, bereikt: list[Verantwoordelijke] | None = None) -> None:
+    """Tell those who must answer a new request. `bereikt`: its levels reached, when the
+    caller has them at hand (at creation: the recipient just written)."""
+    if bereikt is None:
+        bereikt = list(verzoek.verantwoordelijken.filter(niveau__lte=verzoek.niveau))
+    ontvangers = _verantwoordelijken_met_adres(bereikt)
     _meld(
         verzoek,
         _("nieuw verzoek om te reageren, uiterlijk %(datum)s.")
         % {"datum": datum(verzoek.uiterste_datum)},
-        _verantwoordelijken(verzoek),
+        ontvangers,
+        ontvangers,
     )
 
 

@@ -104,6 +104,33 @@ def _detail_qs() -> QuerySet[Signaal]:
     )
 
 
+def _als_opgehaald(obj: Any, naam: str, objecten: Iterable[Any]) -> None:
+    """Fill a relation's prefetch cache with rows known without asking, as prefetch_related
+    would have."""
+    qs = getattr(obj, naam).get_queryset()
+    qs._result_cache = list(objecten)
+    qs._prefetch_done = True
+    if not hasattr(obj, "_prefetched_objects_cache"):
+        obj._prefetched_objects_cache = {}
+    obj._prefetched_objects_cache[naam] = qs
+
+
+def zojuist_gemeld(
+    signaal: Signaal, *, beginselen: Iterable[Any], bijlagen: Iterable[Any]
+) -> Signaal:
+    """The signal intake has just stored, ready for the reporter's view without reading it
+    back: what it relates to is known exactly (no messages, disclosures or reactions yet; the
+    principles and attachments given). Saves a read of five queries per intake."""
+    _als_opgehaald(signaal, "beginselen", beginselen)
+    _als_opgehaald(signaal, "bijlagen", bijlagen)
+    _als_opgehaald(signaal, "berichten", ())
+    _als_opgehaald(signaal, "onthullingen", ())
+    for verzoek in (signaal.ontvangstbevestiging, signaal.terugkoppeling):
+        if verzoek is not None:
+            _als_opgehaald(verzoek, "reacties", ())
+    return signaal
+
+
 def signaal_detail(*, user: Gebruiker, pk: int) -> Signaal:
     """One signal for those concerned (policy `signaal.bekijken`); Http404 for anyone else."""
     signaal = _detail_qs().filter(pk=pk).first()
@@ -188,7 +215,11 @@ def wbk_termijnen(signaal: Signaal) -> list[Wbktermijn]:
     ):
         if verzoek is None:
             continue
-        reactie = verzoek.reacties.order_by("gegeven_op").first()
+        bekend = getattr(verzoek, "_prefetched_objects_cache", {}).get("reacties")
+        if bekend is not None:
+            reactie = min(bekend, key=lambda r: r.gegeven_op, default=None)
+        else:
+            reactie = verzoek.reacties.order_by("gegeven_op").first()
         uit.append(
             Wbktermijn(
                 naam=str(naam),

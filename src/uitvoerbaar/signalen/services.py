@@ -80,6 +80,8 @@ class Melding:
 
     signaal: Signaal
     ontvangstcode: str | None = None
+    bijlagen: tuple[Bijlage, ...] = ()
+    """The attachments stored with it, so the answer need not read them back."""
 
 
 # --- validation helpers ----------------------------------------------------------------------
@@ -173,17 +175,21 @@ def _controleer_bijlagen(fouten: dict[str, Any], bijlagen: Sequence[UploadedFile
             return
 
 
-def _bewaar_bijlagen(signaal: Signaal, bijlagen: Sequence[UploadedFile]) -> None:
+def _bewaar_bijlagen(signaal: Signaal, bijlagen: Sequence[UploadedFile]) -> tuple[Bijlage, ...]:
+    opgeslagen = []
     for bijlage in bijlagen:
         naam = bijlage.name or "bijlage"
         extensie = naam.rsplit(".", 1)[-1].lower()
-        Bijlage.objects.create(
-            signaal=signaal,
-            bestand=bijlage,
-            naam=naam[:200],
-            soort=BIJLAGE_SOORTEN[extensie][0],
-            grootte=bijlage.size or 0,
+        opgeslagen.append(
+            Bijlage.objects.create(
+                signaal=signaal,
+                bestand=bijlage,
+                naam=naam[:200],
+                soort=BIJLAGE_SOORTEN[extensie][0],
+                grootte=bijlage.size or 0,
+            )
         )
+    return tuple(opgeslagen)
 
 
 def _lid_van(door: Gebruiker, organisatie: Organisatie) -> list[str]:
@@ -236,6 +242,7 @@ def _onderwerp(signaal: Signaal) -> responsplicht.Onderwerp:
 
 
 @transaction.atomic
+@audit.gebundeld()
 def submit_signaal(
     *,
     door: Gebruiker | None,
@@ -264,7 +271,11 @@ def submit_signaal(
     Free text is screened for citizen data (refused unless confirmed as necessary; never in the
     title). The signal is routed to a handler role, and the Wbk acknowledgement request (7 days)
     starts. A report of retaliation (soort benadeling) is always confidential and goes to the
-    vertrouwenspersoon."""
+    vertrouwenspersoon.
+
+    Throughput (DESIGN §5): the audit events (the signal's and its acknowledgement request's)
+    are appended together at the very end (`audit.gebundeld`), so the chain head is locked only
+    for the last three statements before the commit."""
     fouten: dict[str, Any] = {}
     if kanaal not in Kanaal.values:
         fouten["kanaal"] = _("Kies hoe u wilt melden: met naam, vertrouwelijk of anoniem.")
@@ -354,8 +365,9 @@ def submit_signaal(
             data=perspectieven,
         )
     signaal.save()
-    signaal.beginselen.set(beginselen)
-    _bewaar_bijlagen(signaal, bijlagen)
+    if beginselen:  # a new signal has none yet: `set([])` would still ask the database
+        signaal.beginselen.set(beginselen)
+    opgeslagen = _bewaar_bijlagen(signaal, bijlagen)
 
     signaal.ontvangstbevestiging = responsplicht.create_reactieverzoek(
         soort="wbk-ontvangstbevestiging",
@@ -386,7 +398,7 @@ def submit_signaal(
             "bijlagen": len(bijlagen),
         },
     )
-    return Melding(signaal=signaal, ontvangstcode=ontvangstcode)
+    return Melding(signaal=signaal, ontvangstcode=ontvangstcode, bijlagen=opgeslagen)
 
 
 # --- handling --------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ def test_vrije_dagen_without_organisation_are_the_gelijkgestelde_dagen(
 def test_vrije_dagen_of_an_organisation_add_only_its_own_closing_days(
     kalender: None, organisatie: Organisatie, django_assert_num_queries: Any
 ) -> None:
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         assert vrije_dagen(organisatie_id=organisatie.pk) == {
             VRIJDAG_NA_HEMELVAART,
             date(2027, 3, 5),
