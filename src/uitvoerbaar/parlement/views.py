@@ -220,6 +220,16 @@ def contactmomenten(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _contactvelden(form: Any) -> dict[str, Any]:
+    """What planning and changing a contactmoment share, from the form's cleaned data."""
+    d = form.cleaned_data
+    velden = ("soort", "titel", "commissie", "begint_op", "eindigt_op", "locatie", "online")
+    return {
+        **{naam: d[naam] for naam in (*velden, "onderwerpen", "gasten")},
+        **{naam: list(d[naam]) for naam in ("uitvoerders", "regelingen", "deelnemers")},
+    }
+
+
 @requires("contactmoment.plannen")
 @require_http_methods(["GET", "HEAD", "POST"])
 def contactmoment_nieuw(request: HttpRequest) -> HttpResponse:
@@ -229,22 +239,8 @@ def contactmoment_nieuw(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
 
         def plan() -> Any:
-            d = form.cleaned_data
             return services.plan_contactmoment(
-                door=user,
-                soort=d["soort"],
-                titel=d["titel"],
-                parlement=d["parlement"],
-                commissie=d["commissie"],
-                uitvoerders=list(d["uitvoerders"]),
-                begint_op=d["begint_op"],
-                eindigt_op=d["eindigt_op"],
-                locatie=d["locatie"],
-                online=d["online"],
-                onderwerpen=d["onderwerpen"],
-                regelingen=list(d["regelingen"]),
-                deelnemers=list(d["deelnemers"]),
-                gasten=d["gasten"],
+                door=user, parlement=form.cleaned_data["parlement"], **_contactvelden(form)
             )
 
         contactmoment, status = uitvoeren(form, plan)
@@ -326,22 +322,8 @@ def contactmoment_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
 
         def wijzig() -> Any:
-            d = form.cleaned_data
             return services.update_contactmoment(
-                contactmoment=item,
-                door=user,
-                soort=d["soort"],
-                titel=d["titel"],
-                commissie=d["commissie"],
-                uitvoerders=list(d["uitvoerders"]),
-                begint_op=d["begint_op"],
-                eindigt_op=d["eindigt_op"],
-                locatie=d["locatie"],
-                online=d["online"],
-                onderwerpen=d["onderwerpen"],
-                regelingen=list(d["regelingen"]),
-                deelnemers=list(d["deelnemers"]),
-                gasten=d["gasten"],
+                contactmoment=item, door=user, **_contactvelden(form)
             )
 
         gewijzigd, status = uitvoeren(form, wijzig)
