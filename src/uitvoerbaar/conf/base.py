@@ -293,6 +293,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "uitvoerbaar.api.schema.standaard_problemen",
+    ],
     # Several models call their state "status"; name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "VoorstelstatusEnum": "uitvoerbaar.beleid.constants.Voorstelstatus",

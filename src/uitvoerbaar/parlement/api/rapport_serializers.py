@@ -19,7 +19,7 @@ DATUM_FOUT = _("Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-12-31.")
 
 class RapportSerializer(serializers.ModelSerializer[Rapport]):
     organisatie = OrganisatieKortSerializer(
-        read_only=True, help_text=_("Leeg voor het landelijk overzicht.")
+        read_only=True, allow_null=True, help_text=_("Leeg voor het landelijk overzicht.")
     )
     landelijk = serializers.BooleanField(read_only=True)
     openbaar = serializers.SerializerMethodField()
