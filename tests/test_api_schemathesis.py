@@ -11,6 +11,7 @@ real demo objects, so the detail answers are checked against the schema too."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ import pytest
 import schemathesis
 import yaml
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -148,7 +151,22 @@ def _echte_parameters() -> dict[str, list[dict[str, Any]]]:
     }
 
 
+@pytest.fixture
+def _verbinding_blijft() -> Iterator[None]:
+    """Requests go straight to the WSGI handler, whose request signals close the database
+    connection when Django thinks it is old or broken; in a test that connection holds the
+    test's transaction. Django's own test client disconnects the same handler."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("_verbinding_blijft")
 def test_the_api_answers_every_generated_request_within_its_schema() -> None:
     from uitvoerbaar.core import demo
 

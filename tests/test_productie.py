@@ -38,7 +38,14 @@ def _productie(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     omgeving = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR", "SECURE_SSL_REDIRECT"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is set in this process by the browser tests' live server.
+        if k
+        not in {
+            "DEBUG",
+            "UITVOERBAAR_DEMO_WAIVE_SECOND_FACTOR",
+            "SECURE_SSL_REDIRECT",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     omgeving.update(PRODUCTIE_OMGEVING, UITVOERBAAR_DATA_DIR=str(tmp_path))
     return subprocess.run(
@@ -66,6 +73,7 @@ def test_production_silences_only_the_justified_checks(tmp_path: Path) -> None:
     )
     omgeving = {**os.environ, **PRODUCTIE_OMGEVING, "UITVOERBAAR_DATA_DIR": str(tmp_path)}
     omgeving.pop("SECURE_SSL_REDIRECT", None)
+    omgeving.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-c", code],
         env=omgeving,
