@@ -240,7 +240,14 @@ def main() -> int:
     parser.add_argument("--verzoeken", type=int, default=300_000)
     parser.add_argument("--noodremmen", type=int, default=20_000)
     parser.add_argument("--database-url", default=None, help="default: SQLite in a temp folder")
+    parser.add_argument(
+        "--gegenereerd",
+        action="store_true",
+        help="measure on a database filled by `uitvoerbaar generate_data` (builds nothing)",
+    )
     args = parser.parse_args()
+    if args.gegenereerd:
+        return _op_gegenereerde_gegevens(args.database_url)
 
     with tempfile.TemporaryDirectory(prefix="rapport-bench-") as data_dir:
         django_opzetten(args.database_url, data_dir)
@@ -285,6 +292,46 @@ def main() -> int:
         )
         for stap, s in eigen_st:
             print(f"    {stap}: {s:.2f} s")
+    return 0
+
+
+def _op_gegenereerde_gegevens(database_url: str | None) -> int:
+    """Both reports on the generator's data (`generate_data --scale national`): the national
+    overview as a member of parliament, one report as the board of the largest executive
+    organisation. The database is migrated first (the generator may predate the report)."""
+    with tempfile.TemporaryDirectory(prefix="rapport-bench-") as data_dir:
+        django_opzetten(database_url, data_dir)
+        from django.core.management import call_command
+        from django.db import connection
+        from django.db.models import Count
+
+        from uitvoerbaar.core.constants import OrganisatieSoort, Rol
+        from uitvoerbaar.core.models import Gebruiker, Lidmaatschap, Organisatie
+
+        call_command("migrate", verbosity=0)
+
+        def lid(rol: str, **waar: Any) -> Any:
+            return Gebruiker.objects.get(
+                pk=Lidmaatschap.objects.filter(rol=rol, **waar).values("gebruiker")[:1]
+            )
+
+        org = (
+            Organisatie.objects.filter(soort=OrganisatieSoort.UITVOERINGSORGANISATIE)
+            .annotate(n=Count("signalen"))
+            .order_by("-n")
+            .first()
+        )
+        assert org is not None, "no executive organisation: run generate_data first"
+        metingen = [
+            ("landelijk overzicht", _meet(lid(Rol.KAMERLID), None)),
+            (f"één organisatie ({org.slug})", _meet(lid(Rol.BESTUUR, organisatie=org), org)),
+        ]
+        print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+        for naam, (rapport, s, cpu, q, stappen) in metingen:
+            pdf = len(bytes(rapport.pdf or b"")) / 1024
+            print(f"{naam}: {s:.1f} s (CPU {cpu:.1f} s), {q} queries, PDF {pdf:.0f} KiB")
+            for stap, duur in stappen:
+                print(f"    {stap}: {duur:.2f} s")
     return 0
 
 
