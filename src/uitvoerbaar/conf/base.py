@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "uitvoerbaar.core.middleware.TaalMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "uitvoerbaar.api.middleware.GeenNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -304,6 +305,8 @@ SPECTACULAR_SETTINGS = {
         "BetrokkenheidstatusEnum": "uitvoerbaar.beleid.constants.Betrokkenheidstatus",
         "OpdrachtstatusEnum": "uitvoerbaar.beleid.constants.Opdrachtstatus",
         "ToetsoordeelEnum": "uitvoerbaar.beleid.constants.Toetsoordeel",
+        # An assignment's return outcome, not the signal's UitkomstEnum (both fields "uitkomst").
+        "TeruggaveuitkomstEnum": "uitvoerbaar.beleid.constants.Teruggaveuitkomst",
     },
 }
 

@@ -291,3 +291,22 @@ def test_not_authenticated_title_even_when_session_auth_answers_403() -> None:
     response = problem_exception_handler(exc, context)
     assert response is not None
     assert response.data["title"] == "Niet ingelogd"
+
+
+def test_a_nul_character_in_api_input_is_refused_before_any_query(
+    client: Client, beheerder: Gebruiker, organisatie: Organisatie
+) -> None:
+    """PostgreSQL cannot compare text with NUL: a slug lookup would fail with a 500."""
+    ingelogd(client, beheerder)
+    voor = Lidmaatschap.objects.count()
+    response = client.post(
+        _leden(organisatie),
+        data='{"gebruiker": "x\\u0000y", "rol": "medewerker"}',
+        content_type="application/json",
+    )
+    body = problem(response, 400)
+    assert body["detail"] == "De invoer bevat een ongeldig teken (NUL). Er is niets veranderd."
+    assert Lidmaatschap.objects.count() == voor
+    assert problem(client.get("/api/v1/organisaties?q=a%00b"), 400)["title"] == "Ongeldige invoer"
+    # Without NUL the same addresses answer as before.
+    assert client.get("/api/v1/organisaties?q=ab").status_code == 200

@@ -211,7 +211,9 @@ class SignaalSerializer(serializers.ModelSerializer[Signaal]):
     urgentie = KeuzeVeld(Urgentie, read_only=True)
     status = KeuzeVeld(Signaalstatus, read_only=True)
     organisatie = OrganisatieKortSerializer(read_only=True)
-    eenheid = serializers.CharField(source="eenheid.naam", read_only=True, default=None)
+    eenheid = serializers.CharField(
+        source="eenheid.naam", read_only=True, default=None, allow_null=True
+    )
     regeling = serializers.CharField(source="regeling.code", read_only=True, default=None)
     artikel = serializers.CharField(source="artikel.nummer", read_only=True, default=None)
     behandelrol = KeuzeVeld(Rol, read_only=True)
@@ -483,7 +485,9 @@ class NoodremSerializer(serializers.ModelSerializer[Noodrem]):
     kenmerk = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField()
     organisatie = OrganisatieKortSerializer(read_only=True)
-    eenheid = serializers.CharField(source="eenheid.naam", read_only=True, default=None)
+    eenheid = serializers.CharField(
+        source="eenheid.naam", read_only=True, default=None, allow_null=True
+    )
     getrokken_door = serializers.SerializerMethodField()
     regeling = serializers.CharField(source="regeling.code", read_only=True, default=None)
     artikel = serializers.CharField(source="artikel.nummer", read_only=True, default=None)
