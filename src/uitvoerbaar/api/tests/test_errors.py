@@ -307,6 +307,3 @@ def test_a_nul_character_in_api_input_is_refused_before_any_query(
     body = problem(response, 400)
     assert body["detail"] == "De invoer bevat een ongeldig teken (NUL). Er is niets veranderd."
     assert Lidmaatschap.objects.count() == voor
-    assert problem(client.get("/api/v1/organisaties?q=a%00b"), 400)["title"] == "Ongeldige invoer"
-    # Without NUL the same addresses answer as before.
-    assert client.get("/api/v1/organisaties?q=ab").status_code == 200
