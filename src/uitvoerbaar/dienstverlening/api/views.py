@@ -194,7 +194,7 @@ class DienstDetail(APIView):
     )
     def get(self, request: Request, id: int) -> Response:
         d = selectors.dienst(user=_user(request), pk=id)
-        return Response(dienst_data(selectors.analyse(d)))
+        return Response(DienstDetailSerializer(dienst_data(selectors.analyse(d))).data)
 
 
 class Ondergrenzen(APIView):
@@ -249,7 +249,11 @@ class Scenarios(APIView):
             )
             .order_by("aangemaakt_op", "pk")
         )
-        return Response([scenario_data(selectors.projecteer(s, a)) for s in scenarios])
+        return Response(
+            ScenarioSerializer(
+                [scenario_data(selectors.projecteer(s, a)) for s in scenarios], many=True
+            ).data
+        )
 
     @extend_schema(
         operation_id="dienst_scenario_maken",
@@ -268,7 +272,8 @@ class Scenarios(APIView):
         invoer = ScenarioInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         s = services.create_scenario(door=door, dienst=d, **invoer.validated_data)
-        return Response(scenario_data(selectors.projecteer(s, selectors.analyse(d))), status=201)
+        data = scenario_data(selectors.projecteer(s, selectors.analyse(d)))
+        return Response(ScenarioSerializer(data).data, status=201)
 
 
 def keuzenota_data(nota: Keuzenota) -> dict[str, Any]:
@@ -332,7 +337,7 @@ class Keuzenotas(APIView):
             .prefetch_related("opties")
             .order_by("-opgesteld_op", "-pk")
         )
-        return Response([keuzenota_data(n) for n in notas])
+        return Response(KeuzenotaSerializer([keuzenota_data(n) for n in notas], many=True).data)
 
 
 class Importeren(APIView):
@@ -374,19 +379,18 @@ class Arbeidsvoorwaarden(APIView):
         responses={200: ArbeidsvoorwaardeSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:
-        return Response(
-            [
-                {
-                    "organisatie": a.organisatie.slug,
-                    "organisatie_soort": a.organisatie.soort,
-                    "onderwerp": a.onderwerp,
-                    "eenheid": ONDERWERP_EENHEID[a.onderwerp],
-                    "waarde": a.waarde,
-                    "toelichting": a.toelichting,
-                }
-                for a in selectors.arbeidsvoorwaarden()
-            ]
-        )
+        rijen = [
+            {
+                "organisatie": a.organisatie.slug,
+                "organisatie_soort": a.organisatie.soort,
+                "onderwerp": a.onderwerp,
+                "eenheid": ONDERWERP_EENHEID[a.onderwerp],
+                "waarde": a.waarde,
+                "toelichting": a.toelichting,
+            }
+            for a in selectors.arbeidsvoorwaarden()
+        ]
+        return Response(ArbeidsvoorwaardeSerializer(rijen, many=True).data)
 
 
 class Vergelijking(APIView):
@@ -403,22 +407,21 @@ class Vergelijking(APIView):
     )
     def get(self, request: Request) -> Response:
         v = selectors.vergelijking()
-        return Response(
-            [
-                {
-                    "onderwerp": r.onderwerp.value,
-                    "eenheid": r.eenheid,
-                    "gemiddelde_ministeries": r.referentie,
-                    "aantal_achter": r.aantal_achter,
-                    "waarden": [
-                        {
-                            "organisatie": o.slug,
-                            "waarde": av.waarde if av else None,
-                            "verschil": verschil,
-                        }
-                        for o, av, verschil in r.waarden
-                    ],
-                }
-                for r in v.regels
-            ]
-        )
+        regels = [
+            {
+                "onderwerp": r.onderwerp.value,
+                "eenheid": r.eenheid,
+                "gemiddelde_ministeries": r.referentie,
+                "aantal_achter": r.aantal_achter,
+                "waarden": [
+                    {
+                        "organisatie": o.slug,
+                        "waarde": av.waarde if av else None,
+                        "verschil": verschil,
+                    }
+                    for o, av, verschil in r.waarden
+                ],
+            }
+            for r in v.regels
+        ]
+        return Response(VergelijkingsregelSerializer(regels, many=True).data)

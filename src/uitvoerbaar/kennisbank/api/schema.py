@@ -40,4 +40,8 @@ class KeuzeVeldExtension(OpenApiSerializerFieldExtension):
             },
         )
         auto_schema.registry.register_on_missing(component)
-        return component.ref
+        veld: KeuzeVeld = self.target
+        if not veld.allow_blank:
+            return component.ref
+        # "" means "not chosen (yet)", as on the model's blank choice field.
+        return {"oneOf": [component.ref, {"type": "string", "enum": [""]}]}

@@ -56,6 +56,11 @@ from ..models import Aanvulling, Bericht, Bijlage, Knelpunt, Noodrem, Onthulling
 from ..transitions import is_toegestaan
 
 
+def _optioneel(source: str) -> serializers.CharField:
+    """The read-only code of an optional link: null when there is none."""
+    return serializers.CharField(source=source, read_only=True, default=None, allow_null=True)
+
+
 # The signal's own states, under a name of their own in the schema (the response duty API
 # already has a StatusEnum).
 class Signaalstatus(models.TextChoices):
@@ -214,13 +219,15 @@ class SignaalSerializer(serializers.ModelSerializer[Signaal]):
     eenheid = serializers.CharField(
         source="eenheid.naam", read_only=True, default=None, allow_null=True
     )
-    regeling = serializers.CharField(source="regeling.code", read_only=True, default=None)
-    artikel = serializers.CharField(source="artikel.nummer", read_only=True, default=None)
+    regeling = _optioneel("regeling.code")
+    artikel = _optioneel("artikel.nummer")
     behandelrol = KeuzeVeld(Rol, read_only=True)
     melder = serializers.SerializerMethodField(
         help_text=_("Wie meldde: alleen bij een signaal met naam; anders null.")
     )
-    knelpunt = serializers.PrimaryKeyRelatedField(read_only=True)  # type: ignore[var-annotated]
+    knelpunt = serializers.PrimaryKeyRelatedField(  # type: ignore[var-annotated]
+        read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Signaal
@@ -273,7 +280,9 @@ class SignaalDetailSerializer(SignaalSerializer):
     bijlagen = BijlageSerializer(many=True, read_only=True)
     berichten = SignaalberichtSerializer(many=True, read_only=True)
     uitkomst = KeuzeVeld(Uitkomst, read_only=True, allow_blank=True)
-    over_signaal = serializers.PrimaryKeyRelatedField(read_only=True)  # type: ignore[var-annotated]
+    over_signaal = serializers.PrimaryKeyRelatedField(  # type: ignore[var-annotated]
+        read_only=True, allow_null=True
+    )
     ontvangstbevestiging = VerzoekKortSerializer(read_only=True, allow_null=True)
     terugkoppeling = VerzoekKortSerializer(read_only=True, allow_null=True)
     termijnen = serializers.SerializerMethodField()
@@ -361,8 +370,8 @@ class AnoniemSignaalSerializer(serializers.ModelSerializer[Signaal]):
         help_text=_("De behandelaar heeft u een vraag gesteld die nog open staat.")
     )
     organisatie = OrganisatieKortSerializer(read_only=True)
-    regeling = serializers.CharField(source="regeling.code", read_only=True, default=None)
-    artikel = serializers.CharField(source="artikel.nummer", read_only=True, default=None)
+    regeling = _optioneel("regeling.code")
+    artikel = _optioneel("artikel.nummer")
     uitkomst = KeuzeVeld(Uitkomst, read_only=True, allow_blank=True)
     berichten = MelderberichtSerializer(many=True, read_only=True)
     bijlagen = BijlageKortSerializer(many=True, read_only=True)
@@ -489,8 +498,8 @@ class NoodremSerializer(serializers.ModelSerializer[Noodrem]):
         source="eenheid.naam", read_only=True, default=None, allow_null=True
     )
     getrokken_door = serializers.SerializerMethodField()
-    regeling = serializers.CharField(source="regeling.code", read_only=True, default=None)
-    artikel = serializers.CharField(source="artikel.nummer", read_only=True, default=None)
+    regeling = _optioneel("regeling.code")
+    artikel = _optioneel("artikel.nummer")
     verzoek = VerzoekKortSerializer(read_only=True)
 
     class Meta:
@@ -526,7 +535,9 @@ class NoodremDetailSerializer(NoodremSerializer):
     beginselen: serializers.SlugRelatedField[Beginsel] = serializers.SlugRelatedField(
         many=True, read_only=True, slug_field="code"
     )
-    signaal = serializers.PrimaryKeyRelatedField(read_only=True)  # type: ignore[var-annotated]
+    signaal = serializers.PrimaryKeyRelatedField(  # type: ignore[var-annotated]
+        read_only=True, allow_null=True
+    )
     aanvullingen = NoodremAanvullingSerializer(many=True, read_only=True)
     verzoek = serializers.SerializerMethodField()  # type: ignore[assignment]
 
@@ -553,7 +564,7 @@ class KnelpuntSerializer(serializers.ModelSerializer[Knelpunt]):
     status = KeuzeVeld(KnelpuntStatus, read_only=True)
     organisatie = OrganisatieKortSerializer(read_only=True)
     regeling = serializers.CharField(source="regeling.code", read_only=True)
-    artikel = serializers.CharField(source="artikel.nummer", read_only=True, default=None)
+    artikel = _optioneel("artikel.nummer")
     aantal_signalen = serializers.IntegerField(read_only=True)
 
     class Meta:
