@@ -589,6 +589,16 @@ def _meet_rapport(omgeving: dict[str, str]) -> dict[str, Any] | None:
 # -- report -----------------------------------------------------------------------------------
 
 
+DEEL_TITEL = {
+    "zoeken": "Search latency",
+    "audit": "Audit verification",
+    "sweep": "Deadline sweep",
+    "paginas": "Pages and API lists",
+    "intake": "Intake against a bare view",
+    "rapport": "Report generation",
+}
+
+
 def _markdown(r: dict[str, Any]) -> str:
     m, sch = r["machine"], r["schaal"]
     regels = [
@@ -684,6 +694,14 @@ def _markdown(r: dict[str, Any]) -> str:
             f"same bytes {a['sha256_seconden']} s; ratio {a['verhouding']}. {a['commando']}.",
             "",
         ]
+    for deel, h in sorted(r.get("herkomst", {}).items()):
+        hm = h["machine"]
+        regels += [
+            f"*{DEEL_TITEL[deel]}*: figures carried over from an earlier run (`{h['commando']}`, "
+            f"commit `{hm['commit']}`, {hm['datum']}, load average at its start "
+            f"{hm['belasting_bij_start']}).",
+            "",
+        ]
     rapport = r.get("rapport")
     regels += [
         "### Report generation",
@@ -692,8 +710,7 @@ def _markdown(r: dict[str, Any]) -> str:
             f"`benchmarks/rapport.py --gegenereerd`: {rapport['seconden']} s in all "
             f"(exit {rapport['returncode']}):\n\n```\n{rapport['uitvoer'].strip()}\n```"
             if rapport
-            else "Not measured: `benchmarks/rapport.py` does not exist on this branch yet "
-            "(`make bench` runs and times it when it does)."
+            else "Not measured in this run."
         ),
         "",
         EINDE.format(schaal=sch["naam"]),
@@ -731,7 +748,8 @@ def main() -> int:
     parser.add_argument(
         "--overslaan",
         default="",
-        help="comma-separated parts to skip: paginas,intake,zoeken,audit,sweep",
+        help="comma-separated parts to skip: paginas,intake,zoeken,audit,sweep,rapport; a "
+        "skipped part keeps the figures of an earlier run at this scale, marked as such",
     )
     parser.add_argument(
         "--zonder-kopie",
@@ -854,7 +872,8 @@ def main() -> int:
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=60)
-        resultaat["rapport"] = _meet_rapport(omgeving)
+        if "rapport" not in overslaan:
+            resultaat["rapport"] = _meet_rapport(omgeving)
         connection.close()
         if not args.zonder_kopie:
             _sql(args.database_url, f'DROP DATABASE IF EXISTS "{naam}_meting" WITH (FORCE)')
@@ -862,9 +881,31 @@ def main() -> int:
     return 0
 
 
+# The keys of each part in the results, for carrying a skipped part over from an earlier run.
+DELEN = {
+    "zoeken": ("gelijkenis", "precedenten"),
+    "audit": ("audit",),
+    "sweep": ("sweep",),
+    "paginas": ("paginas", "seconden_per_pagina"),
+    "intake": ("intake",),
+    "rapport": ("rapport",),
+}
+
+
 def _bewaar(json_pad: Path, docs: Path, resultaat: dict[str, Any]) -> None:
-    """Results per scale in the JSON file (other scales' results kept), and the docs block."""
+    """Results per scale in the JSON file (other scales' results kept), and the docs block. A
+    part skipped in this run keeps an earlier run's figures, with that run's machine line."""
     alles = json.loads(json_pad.read_text(encoding="utf-8")) if json_pad.exists() else {}
+    eerder = alles.get(resultaat["schaal"]["naam"], {})
+    for deel in resultaat.get("overgeslagen", []):
+        if all(k in eerder for k in DELEN[deel][:1]):
+            for k in DELEN[deel]:
+                resultaat[k] = eerder[k]
+            herkomst = eerder.get("herkomst", {}).get(deel) or {
+                "commando": eerder["commando"],
+                "machine": eerder["machine"],
+            }
+            resultaat.setdefault("herkomst", {})[deel] = herkomst
     alles[resultaat["schaal"]["naam"]] = resultaat
     json_pad.write_text(json.dumps(alles, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     _schrijf_docs(docs, _markdown(resultaat), resultaat["schaal"]["naam"])
