@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.models import Eenheid, Gebruiker, Organisatie
+from uitvoerbaar.core.paginering import begrensd_aantal
 from uitvoerbaar.kennisbank.models import Afwijkingsgrond, Artikel, Beginsel, Regeling
 from uitvoerbaar.kennisbank.voorbeelden import Voorbeeld
 from uitvoerbaar.kennisbank.zoeken import zoekwoorden
@@ -116,11 +117,12 @@ def eenheid_van(user: Gebruiker, organisatie: Organisatie) -> Eenheid | None:
     return None
 
 
-def aantal_te_beoordelen(user: Any) -> int:
-    """For the menu: how many submitted deviations wait for this person's decision."""
+def aantal_te_beoordelen(user: Any, *, grens: int) -> int:
+    """For the menu: how many submitted deviations wait for this person's decision, counted
+    up to `grens + 1`."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    return te_beoordelen(user=user).count()
+    return begrensd_aantal(te_beoordelen(user=user), grens)
 
 
 def regelingen_met_afwijkingen(*, user: Gebruiker) -> QuerySet[Regeling]:

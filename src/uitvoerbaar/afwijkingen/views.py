@@ -13,7 +13,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.formulieren import fouten_naar_form
 from uitvoerbaar.core.models import Gebruiker, Organisatie
+from uitvoerbaar.core.paginering import BegrensdePaginator
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.models import Artikel, Regeling
 from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
@@ -83,7 +83,7 @@ def register(request: HttpRequest) -> HttpResponse:
         request,
         "afwijkingen/register.html",
         {
-            "pagina": Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina")),
+            "pagina": BegrensdePaginator(qs, PER_PAGINA).get_page(request.GET.get("pagina")),
             "status": status,
             "statussen": AfwijkingStatus.choices,
             "te_beoordelen": list(selectors.te_beoordelen(user=user)[:50]),
@@ -462,7 +462,7 @@ def aanvechtingen(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "afwijkingen/aanvechtingen.html",
-        {"pagina": Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))},
+        {"pagina": BegrensdePaginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))},
     )
 
 
@@ -576,7 +576,7 @@ def casusberaden(request: HttpRequest) -> HttpResponse:
         request,
         "afwijkingen/casusberaden.html",
         {
-            "pagina": Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina")),
+            "pagina": BegrensdePaginator(qs, PER_PAGINA).get_page(request.GET.get("pagina")),
             "zoek": zoek,
             "alleen_richtlijnen": alleen_richtlijnen,
         },

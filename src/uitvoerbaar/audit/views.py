@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from uitvoerbaar.core.paginering import BegrensdePaginator
 from uitvoerbaar.core.permissions import requires
 
 from . import selectors
@@ -19,6 +19,6 @@ def ketenkop(request: HttpRequest) -> HttpResponse:
 @requires("audit.toegangslog.bekijken")
 def inzages(request: HttpRequest) -> HttpResponse:
     """Who viewed confidential data of the person's own organisations."""
-    paginator = Paginator(selectors.inzages(user=request.user), INZAGES_PER_PAGINA)
+    paginator = BegrensdePaginator(selectors.inzages(user=request.user), INZAGES_PER_PAGINA)
     pagina = paginator.get_page(request.GET.get("pagina"))
     return render(request, "audit/inzages.html", {"pagina": pagina})

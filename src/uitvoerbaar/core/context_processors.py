@@ -10,6 +10,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from . import policy
+from .paginering import MENU_GRENS
 
 # (label, url name, policy action). Later apps add their entries here.
 NAVIGATIE: list[tuple[Any, str, str]] = [
@@ -40,8 +41,9 @@ NAVIGATIE: list[tuple[Any, str, str]] = [
     (_("Inzagelog"), "audit:inzages", "audit.toegangslog.bekijken"),
 ]
 
-# Items that show a count after their label (url name -> dotted path of `f(user) -> int`;
-# one indexed query per page, only for people the item is shown to).
+# Items that show a count after their label (url name -> dotted path of
+# `f(user, grens=…) -> int`, which counts up to grens + 1 at most: one bounded query per page,
+# only for people the item is shown to; more than MENU_GRENS shows as "99+").
 AANTALLEN: dict[str, str] = {
     "responsplicht:inbox": "uitvoerbaar.responsplicht.selectors.aantal_te_beantwoorden",
     "afwijkingen:register": "uitvoerbaar.afwijkingen.selectors.aantal_te_beoordelen",
@@ -51,7 +53,9 @@ AANTALLEN: dict[str, str] = {
 def _label(label: Any, name: str, user: Any) -> Any:
     if name not in AANTALLEN:
         return label
-    aantal = import_string(AANTALLEN[name])(user)
+    aantal = import_string(AANTALLEN[name])(user, grens=MENU_GRENS)
+    if aantal > MENU_GRENS:
+        return f"{label} ({MENU_GRENS}+)"
     return f"{label} ({aantal})" if aantal else label
 
 

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import quote
 
-from django.core.paginator import Paginator
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from uitvoerbaar.core.constants import OrganisatieSoort
+from uitvoerbaar.core.paginering import BegrensdePaginator
 from uitvoerbaar.core.permissions import requires
 
 from . import beperking, grafieken, selectors
@@ -114,7 +114,7 @@ def monitor(request: HttpRequest) -> HttpResponse:
     """The live comply-or-explain monitor: totals, every organisation (paginated) and every
     ministry with its counts, as a chart with a table beside it."""
     vandaag = timezone.localdate()
-    paginator = Paginator(selectors.monitor_organisaties(), selectors.PER_PAGINA)
+    paginator = BegrensdePaginator(selectors.monitor_organisaties(), selectors.PER_PAGINA)
     pagina = paginator.get_page(request.GET.get("pagina"))
     rijen = selectors.monitorrijen(pagina.object_list, op=vandaag)
     ministeries = selectors.monitorrijen(selectors.ministeries()[:100], op=vandaag)
@@ -220,7 +220,7 @@ def _rechten_records() -> Iterator[dict[str, Any]]:
 
 def _monitor_records() -> Iterator[dict[str, Any]]:
     vandaag = timezone.localdate()
-    paginator = Paginator(selectors.monitor_organisaties(), 500)
+    paginator = BegrensdePaginator(selectors.monitor_organisaties(), 500)
     for nummer in paginator.page_range:
         for rij in selectors.monitorrijen(paginator.page(nummer).object_list, op=vandaag):
             yield selectors.monitor_record(rij)

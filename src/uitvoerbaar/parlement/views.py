@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,6 +24,7 @@ from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import OrganisatieSoort, Rol
 from uitvoerbaar.core.formulieren import uitvoeren
 from uitvoerbaar.core.models import Gebruiker, Organisatie
+from uitvoerbaar.core.paginering import BegrensdePaginator
 from uitvoerbaar.core.permissions import requires
 
 from . import selectors, services
@@ -48,7 +49,7 @@ def _gebruiker(request: HttpRequest) -> Gebruiker:
 
 
 def _pagina(request: HttpRequest, qs: Any) -> Page[Any]:
-    return Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return BegrensdePaginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
 
 
 def _filter_qs(form: forms.Form) -> str:

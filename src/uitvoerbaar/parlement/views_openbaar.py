@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from uitvoerbaar.core.models import Organisatie
+from uitvoerbaar.core.paginering import BegrensdePaginator
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.core.screening import maskeer
 
@@ -33,7 +33,7 @@ def _csv_veilig(waarde: object) -> object:
 def kamervragen(request: HttpRequest) -> HttpResponse:
     uitvoerder = request.GET.get("uitvoerder", "").strip()[:60]
     qs = selectors.openbare_kamervragen(uitvoerder=uitvoerder)
-    pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = BegrensdePaginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     return render(
         request,
         "parlement/openbaar_kamervragen.html",
@@ -89,7 +89,7 @@ def kamervragen_csv(request: HttpRequest) -> HttpResponse:
 @requires("publiek.bekijken")
 @require_safe
 def contactmomenten(request: HttpRequest) -> HttpResponse:
-    pagina = Paginator(selectors.openbare_contactmomenten(), PER_PAGINA).get_page(
+    pagina = BegrensdePaginator(selectors.openbare_contactmomenten(), PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
     return render(

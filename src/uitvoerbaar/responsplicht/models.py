@@ -7,7 +7,7 @@ opaque reference (type, id, title, link), and subjects follow its outcome throug
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from django.conf import settings
 from django.db import models
@@ -112,6 +112,15 @@ class ReactieverzoekQuerySet(models.QuerySet["Reactieverzoek"]):
         return self.filter(status__in=[Status.OPEN, Status.GEESCALEERD])
 
 
+# The inbox's order (responsplicht.selectors.te_beantwoorden), and its index: running requests
+# by deadline, suspended ones last.
+INBOXVOLGORDE: Final = (
+    models.ExpressionWrapper(Q(status=Status.OPGESCHORT), output_field=models.BooleanField()),
+    models.F("uiterste_datum"),
+    models.F("id"),
+)
+
+
 class Reactieverzoek(models.Model):
     """A request to respond: someone must answer by comply-or-explain before a deadline."""
 
@@ -211,6 +220,7 @@ class Reactieverzoek(models.Model):
                 name="verzoek_verantwoordelijke",
             ),
             models.Index(fields=["onderwerp_type", "onderwerp_id"], name="verzoek_onderwerp"),
+            models.Index(*INBOXVOLGORDE, name="verzoek_inbox"),
         ]
         constraints: ClassVar = [
             models.CheckConstraint(

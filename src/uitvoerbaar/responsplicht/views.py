@@ -14,7 +14,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST, require_safe
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.formulieren import fouten_naar_form
 from uitvoerbaar.core.models import Gebruiker
+from uitvoerbaar.core.paginering import BegrensdePaginator
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.selectors import beginsel_keuzes
 
@@ -51,7 +52,7 @@ def _gebruiker(request: HttpRequest) -> Gebruiker:
 
 
 def _pagina(request: HttpRequest, qs: Any) -> Page[Any]:
-    return Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return BegrensdePaginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
 
 
 def _is_htmx(request: HttpRequest) -> bool:

@@ -3,13 +3,13 @@ overview with the counts of every organisation. Reads only, through `selectors_o
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from uitvoerbaar.core.paginering import BegrensdePaginator
 from uitvoerbaar.core.permissions import requires
 
 from . import selectors_openbaar as selectors
@@ -29,7 +29,7 @@ def _niet_gevonden(request: HttpRequest, titel: str, tekst: str) -> HttpResponse
 @require_safe
 def overzicht(request: HttpRequest) -> HttpResponse:
     """Every organisation that had to answer, with its counts."""
-    paginator = Paginator(selectors.organisaties_in_register(), selectors.PER_PAGINA)
+    paginator = BegrensdePaginator(selectors.organisaties_in_register(), selectors.PER_PAGINA)
     pagina = paginator.get_page(request.GET.get("pagina"))
     stats = selectors.statistieken(o.pk for o in pagina.object_list)
     rijen = [(org, stats[org.pk]) for org in pagina.object_list]
@@ -58,7 +58,7 @@ def organisatie(request: HttpRequest, slug: str) -> HttpResponse:
     toon = request.GET.get("toon", "")
     if toon not in selectors.Toon.KEUZES:
         toon = selectors.Toon.ALLES
-    paginator = Paginator(
+    paginator = BegrensdePaginator(
         selectors.verzoeken_van_organisatie(organisatie=org, toon=toon), selectors.PER_PAGINA
     )
     pagina = paginator.get_page(request.GET.get("pagina"))

@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +25,7 @@ from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import OrganisatieSoort
 from uitvoerbaar.core.formulieren import uitvoeren
 from uitvoerbaar.core.models import Gebruiker, Organisatie
+from uitvoerbaar.core.paginering import BegrensdePaginator
 from uitvoerbaar.core.permissions import requires
 from uitvoerbaar.kennisbank.models import Artikel
 from uitvoerbaar.kennisbank.zoeken import schoon
@@ -57,7 +58,7 @@ def _gebruiker(request: HttpRequest) -> Gebruiker:
 
 
 def _pagina(request: HttpRequest, qs: Any) -> Page[Any]:
-    return Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return BegrensdePaginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
 
 
 def _eigen_organisaties(user: Gebruiker) -> Any:

@@ -184,8 +184,8 @@ def test_list_is_paginated(client: Client, wereld: Wereld, maak_verzoek: Maak) -
     for _ in range(3):
         maak_verzoek()
     data = ingelogd(client, wereld.bestuur).get(LIJST).json()
-    assert data["count"] == 3
-    assert set(data) == {"count", "next", "previous", "results"}
+    assert data["count"] == 3 and data["count_begrensd"] is False
+    assert set(data) == {"count", "count_begrensd", "next", "previous", "results"}
 
 
 def _queries(client: Client, pad: str) -> int:

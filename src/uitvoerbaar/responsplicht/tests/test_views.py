@@ -136,7 +136,7 @@ def test_inbox_is_empty_for_others_and_the_requester(
         assert "Er wacht nu geen verzoek op uw antwoord." in _html(response)
 
 
-def test_inbox_puts_overdue_first_then_by_deadline(
+def test_inbox_puts_overdue_first_then_by_deadline_and_suspended_last(
     client: Client, wereld: Wereld, maak_verzoek: Maak
 ) -> None:
     later = maak_verzoek(termijn_dagen=5)
@@ -145,7 +145,8 @@ def test_inbox_puts_overdue_first_then_by_deadline(
     verlopen = maak_verzoek(start=MAANDAG - dt.timedelta(days=20))
     opgeschort = maak_verzoek()
     # The sweep has not run yet for `te_laat`; `verlopen` expired on a kind without a ladder;
-    # `opgeschort` keeps an old date while its clock stands still, so it is not late.
+    # `opgeschort` keeps an old date while its clock stands still: it is not late, and it
+    # comes last (nothing to do while suspended), not at its old date among the late ones.
     Reactieverzoek.objects.filter(pk=verlopen.pk).update(status=Status.VERLOPEN)
     Reactieverzoek.objects.filter(pk=opgeschort.pk).update(
         status=Status.OPGESCHORT, uiterste_datum=MAANDAG - dt.timedelta(days=60)
@@ -157,9 +158,9 @@ def test_inbox_puts_overdue_first_then_by_deadline(
     assert _kenmerken(response) == [
         te_laat.kenmerk,
         verlopen.kenmerk,
-        opgeschort.kenmerk,
         eerder.kenmerk,
         later.kenmerk,
+        opgeschort.kenmerk,
     ]
     assert _html(response).count("Te laat") == 2
 
