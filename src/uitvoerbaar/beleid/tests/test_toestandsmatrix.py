@@ -17,8 +17,9 @@ refusal into one); else the move is made and lands on the table's target state. 
 changes nothing (the assignment, its returns, the request and the audit log). Independently of
 the policy table, a hand-written line of the design must agree with it.
 
-The uitvoeringstoets has no transition table (concept → gepubliceerd is a guard in
-publish_toets), so it is not here. Each cell runs in a savepoint that is rolled back."""
+The decision steps of a proposal (transitions.STAP) follow in their own section below. The
+uitvoeringstoets has no transition table (concept → gepubliceerd is a guard in publish_toets),
+so it is not here. Each cell runs in a savepoint that is rolled back."""
 
 from __future__ import annotations
 
@@ -42,10 +43,10 @@ from uitvoerbaar.responsplicht.constants import Status as RS
 from uitvoerbaar.responsplicht.models import Reactieverzoek
 
 from .. import services
+from ..constants import Betrokkenheidstatus, Stapstatus, Teruggavereden
 from ..constants import Opdrachtstatus as O
-from ..constants import Teruggavereden
-from ..models import Opdracht, Teruggave
-from ..transitions import OPDRACHT, OngeldigeOvergang, Opdrachthandeling
+from ..models import Beleidsvoorstel, Betrokkenheid, Opdracht, Teruggave
+from ..transitions import OPDRACHT, STAP, OngeldigeOvergang, Opdrachthandeling
 from .conftest import Wereld
 
 pytestmark = pytest.mark.django_db
@@ -263,3 +264,119 @@ def test_every_person_every_state_every_move(
     # Guards the guard: a running assignment can be handed back or finished, a suspended one
     # answered; only a finished one lets nobody move.
     assert (toegestaan > 0) is (opdracht.status != O.AFGEROND)
+
+
+# --- decision steps -----------------------------------------------------------------------------
+# The step table (transitions.STAP) moves a proposal on: the step under way closes and the next
+# planned one starts. Its gate (a key step closes only with every named organisation's input or
+# a published explanation) and the explanation itself are guarded by the services; a refusal
+# there is a ValidationError with the sentence for the form.
+
+STAPPEN = [("Verkenning", False), ("Probleemanalyse", True)]
+
+STAPSTANDEN = [
+    "verkenning bezig",
+    "sleutelstap bezig, inbreng ontbreekt",
+    "sleutelstap bezig, zonder inbreng uitgelegd",
+    "alle stappen afgerond",
+]
+
+
+def _voorstel_in_stand(
+    naam: str, wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel]
+) -> Beleidsvoorstel:
+    """A proposal of two steps (the second a key step naming the executor) in the state
+    `naam`, reached through the services."""
+    voorstel = maak_voorstel(betrokken=[wereld.uitvoerder], stappen=STAPPEN)
+    if naam != "verkenning bezig":
+        services.advance_stap(voorstel=voorstel, door=wereld.beleidsmaker)
+    if naam in {"sleutelstap bezig, zonder inbreng uitgelegd", "alle stappen afgerond"}:
+        services.explain_zonder_inbreng(
+            betrokkenheid=_betrokkenheid(voorstel), door=wereld.beleidsmaker, uitleg="Haast."
+        )
+    if naam == "alle stappen afgerond":
+        services.advance_stap(voorstel=voorstel, door=wereld.beleidsmaker)
+    return voorstel
+
+
+def _betrokkenheid(voorstel: Beleidsvoorstel) -> Betrokkenheid:
+    return Betrokkenheid.objects.get(stap__voorstel=voorstel, stap__sleutelstap=True)
+
+
+def _stappen(voorstel: Beleidsvoorstel) -> tuple[Any, ...]:
+    """What a refused move must leave alone: the steps, the involvement and the audit log."""
+    return (
+        tuple(voorstel.stappen.order_by("volgorde").values_list("status", flat=True)),
+        _betrokkenheid(voorstel).status,
+        AuditEvent.objects.count(),
+    )
+
+
+STAPZETTEN: dict[str, Callable[[Beleidsvoorstel, Gebruiker], Any]] = {
+    "volgende stap": lambda v, u: services.advance_stap(voorstel=v, door=u),
+    "zonder inbreng": lambda v, u: services.explain_zonder_inbreng(
+        betrokkenheid=_betrokkenheid(v), door=u, uitleg="De Kamer wil snelheid."
+    ),
+}
+
+
+def _stap_mag(naam: str, voorstel: Beleidsvoorstel) -> bool:
+    """The state guard, written out: a step under way moves on when it is no key step or has
+    every input or explanation; an explanation is given at the step under way, once."""
+    huidig = voorstel.stappen.filter(status=Stapstatus.ACTIEF).first()
+    b = _betrokkenheid(voorstel)
+    if naam == "volgende stap":
+        return huidig is not None and (
+            not huidig.sleutelstap or b.status != Betrokkenheidstatus.GEVRAAGD
+        )
+    return b.stap_id == getattr(huidig, "pk", None) and b.status == Betrokkenheidstatus.GEVRAAGD
+
+
+@pytest.mark.parametrize("stand", STAPSTANDEN)
+def test_every_person_every_step_state_every_move(
+    wereld: Wereld, maak_voorstel: Callable[..., Beleidsvoorstel], stand: str
+) -> None:
+    voorstel = _voorstel_in_stand(stand, wereld, maak_voorstel)
+    voor = _stappen(voorstel)
+    personen = _personen(wereld)
+    fouten: list[str] = []
+    toegestaan = 0
+    for naam, maak in STAPZETTEN.items():
+        for p in personen:
+            cel = f"{naam} / {p.label} / {stand}"
+            mag = policy.allows(p.gebruiker, "beleidsvoorstel.beheren", voorstel)
+            # The design: the policy officers of the ministry owning the proposal, nobody else.
+            if mag != (p.organisatie == wereld.ministerie and p.rol == Rol.BELEIDSMAKER):
+                fouten.append(f"{cel}: the policy disagrees with the design")
+            verwacht: type[Exception] | None = None
+            if not mag:
+                verwacht = PermissionDenied
+            elif not _stap_mag(naam, voorstel):
+                verwacht = ValidationError
+            with transaction.atomic():
+                try:
+                    maak(voorstel, p.gebruiker)
+                    kreeg: type[Exception] | None = None
+                except (PermissionDenied, ValidationError, OngeldigeOvergang) as exc:
+                    kreeg = type(exc)
+                na = _stappen(voorstel)
+                if kreeg is not verwacht:
+                    fouten.append(f"{cel}: {kreeg} instead of {verwacht}")
+                elif verwacht is None:
+                    toegestaan += 1
+                    if naam == "volgende stap":
+                        # The step under way closes, the next planned one starts (the table).
+                        i = list(voor[0]).index(Stapstatus.ACTIEF)
+                        verwacht_stappen = list(voor[0])
+                        verwacht_stappen[i] = STAP[Stapstatus.ACTIEF]
+                        if i + 1 < len(verwacht_stappen):
+                            verwacht_stappen[i + 1] = STAP[Stapstatus.GEPLAND]
+                        if list(na[0]) != verwacht_stappen:
+                            fouten.append(f"{cel}: steps {na[0]}")
+                    elif na[1] != Betrokkenheidstatus.ZONDER:
+                        fouten.append(f"{cel}: involvement {na[1]}")
+                elif na != voor:
+                    fouten.append(f"{cel}: a refusal changed something")
+                transaction.set_rollback(True)
+    assert fouten == []
+    assert (toegestaan > 0) is (stand != "alle stappen afgerond")
