@@ -325,3 +325,6 @@ LOGGING = {
 
 # The public portal: searches of the rechtenwijzer per client address per minute.
 OPENBAAR_ZOEKEN_PER_MINUUT = int(env("OPENBAAR_ZOEKEN_PER_MINUUT", "30"))
+# The board dashboard is counted at most this often per organisation (signalen.Dashboardstand);
+# the page says when it was counted.
+DASHBOARD_VERVERSEN_SECONDEN = int(env("DASHBOARD_VERVERSEN_SECONDEN", "300"))

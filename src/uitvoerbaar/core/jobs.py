@@ -51,11 +51,20 @@ def _make_reports() -> str:
     return process_rapporten()
 
 
+def _refresh_dashboards() -> str:
+    # Every minute: the board dashboards looked at today are counted again before they are
+    # DASHBOARD_VERVERSEN_SECONDEN old; one query when none is due.
+    from uitvoerbaar.signalen.services import ververs_dashboards
+
+    return f"{ververs_dashboards()} dashboards bijgewerkt"
+
+
 JOBS: list[Job] = [
     Job("sessies_opruimen", timedelta(hours=1), _clear_sessions),
     Job("auditketen_controleren", timedelta(hours=24), _verify_audit_chain),
     Job("termijnen_verwerken", timedelta(minutes=1), _process_deadlines),
     Job("rapporten_maken", timedelta(seconds=5), _make_reports),
+    Job("dashboards_verversen", timedelta(minutes=1), _refresh_dashboards),
 ]
 
 

@@ -33,7 +33,7 @@ from uitvoerbaar.responsplicht.selectors import (
 
 from . import gelijkenis, kluis
 from .constants import Kanaal, Signaalsoort, Status
-from .models import Bericht, Knelpunt, Noodrem, Onthulling, Signaal
+from .models import Bericht, Dashboardstand, Knelpunt, Noodrem, Onthulling, Signaal
 
 LEESROLLEN = frozenset({Rol.BEHANDELAAR, Rol.VERTROUWENSPERSOON, Rol.BESTUUR})
 
@@ -321,6 +321,7 @@ class Telling:
 @dataclass(frozen=True)
 class Dashboard:
     organisatie: Organisatie
+    berekend_op: dt.datetime
     signalen_totaal: int
     noodremmen_totaal: int
     per_eenheid: list[Telling]
@@ -345,26 +346,19 @@ def dashboard_organisaties(*, user: Gebruiker) -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(pk__in=orgs).order_by("naam")
 
 
-def _tellingen(qs: QuerySet[Any], veld: str, leeg: str) -> list[Telling]:
+def _tellingen(qs: QuerySet[Any], veld: str) -> list[list[Any]]:
     rijen = qs.values(veld).annotate(n=Count("pk")).order_by("-n", veld)
-    return [Telling(label=r[veld] or leeg, aantal=r["n"]) for r in rijen]
+    return [[r[veld], r["n"]] for r in rijen]
 
 
-def dashboard(*, user: Gebruiker, organisatie: Organisatie) -> Dashboard:
+def dashboardcijfers(organisatie: Organisatie, *, vandaag: dt.date) -> dict[str, Any]:
     """What the board sees of its organisation's signals and noodremmen: counts per unit and
     regulation, time from signal to first reading by the board, open and overdue requests,
     the share answered within the term, and the share of confidential and anonymous reports.
-    A fixed number of aggregate queries, whatever the size."""
-    from django.utils.translation import gettext as _
-
-    policy.require(user, "signalen.dashboard", organisatie)
+    A fixed number of aggregate queries, whatever the size; plain JSON values (labels are
+    given in the reader's language by `dashboard_uit`). Stored by services.ververs_dashboard."""
     sig = Signaal.objects.filter(organisatie=organisatie, soort=Signaalsoort.SIGNAAL)
     nood = Noodrem.objects.filter(organisatie=organisatie)
-    totaal = sig.count()
-    per_kanaal = _tellingen(sig, "kanaal", "")
-    labels = dict(Kanaal.choices)
-    per_kanaal = [Telling(label=str(labels[t.label]), aantal=t.aantal) for t in per_kanaal]
-    niet_benoemd = sig.exclude(kanaal=Kanaal.BENOEMD).count()
     tijd = (
         sig.filter(eerst_gelezen_door_bestuur_op__isnull=False)
         .annotate(
@@ -375,28 +369,57 @@ def dashboard(*, user: Gebruiker, organisatie: Organisatie) -> Dashboard:
         .aggregate(gem=Avg("duur"))["gem"]
     )
     verzoeken = Reactieverzoek.objects.filter(ontvanger_organisatie=organisatie)
-    vandaag = timezone.localdate()
     open_ = verzoeken.filter(
         status__in=[VerzoekStatus.OPEN, VerzoekStatus.GEESCALEERD, VerzoekStatus.VERLOPEN]
     )
     reacties = Reactie.objects.filter(verzoek__ontvanger_organisatie=organisatie)
-    return Dashboard(
-        organisatie=organisatie,
-        signalen_totaal=totaal,
-        noodremmen_totaal=nood.count(),
-        per_eenheid=_tellingen(sig, "eenheid__naam", _("Geen eenheid")),
-        per_regeling=_tellingen(sig, "regeling__naam", _("Regeling onbekend")),
-        noodremmen_per_eenheid=_tellingen(nood, "eenheid__naam", _("Geen eenheid")),
-        per_kanaal=per_kanaal,
-        aandeel_vertrouwelijk_of_anoniem=niet_benoemd / totaal if totaal else None,
-        gemiddelde_uren_tot_bestuur=tijd.total_seconds() / 3600 if tijd is not None else None,
-        nog_niet_gelezen_door_bestuur=sig.filter(
+    return {
+        "signalen_totaal": sig.count(),
+        "noodremmen_totaal": nood.count(),
+        "per_eenheid": _tellingen(sig, "eenheid__naam"),
+        "per_regeling": _tellingen(sig, "regeling__naam"),
+        "noodremmen_per_eenheid": _tellingen(nood, "eenheid__naam"),
+        "per_kanaal": _tellingen(sig, "kanaal"),
+        "niet_benoemd": sig.exclude(kanaal=Kanaal.BENOEMD).count(),
+        "gemiddelde_uren_tot_bestuur": tijd.total_seconds() / 3600 if tijd is not None else None,
+        "nog_niet_gelezen_door_bestuur": sig.filter(
             eerst_gelezen_door_bestuur_op__isnull=True
         ).count(),
-        open_verzoeken=open_.count(),
-        te_late_verzoeken=verzoeken.filter(te_laat(vandaag)).count(),
-        beantwoord=reacties.values("verzoek").distinct().count(),
-        binnen_termijn=reacties.filter(te_laat=False).values("verzoek").distinct().count(),
+        "open_verzoeken": open_.count(),
+        "te_late_verzoeken": verzoeken.filter(te_laat(vandaag)).count(),
+        "beantwoord": reacties.values("verzoek").distinct().count(),
+        "binnen_termijn": reacties.filter(te_laat=False).values("verzoek").distinct().count(),
+    }
+
+
+def dashboard_uit(stand: Dashboardstand) -> Dashboard:
+    """The dashboard of a stored stand, its labels in the reader's language."""
+    from django.utils.translation import gettext as _
+
+    c = stand.cijfers
+    kanalen = dict(Kanaal.choices)
+
+    def tellingen(rijen: list[list[Any]], leeg: str) -> list[Telling]:
+        return [Telling(label=label or leeg, aantal=n) for label, n in rijen]
+
+    return Dashboard(
+        organisatie=stand.organisatie,
+        berekend_op=stand.berekend_op,
+        signalen_totaal=c["signalen_totaal"],
+        noodremmen_totaal=c["noodremmen_totaal"],
+        per_eenheid=tellingen(c["per_eenheid"], _("Geen eenheid")),
+        per_regeling=tellingen(c["per_regeling"], _("Regeling onbekend")),
+        noodremmen_per_eenheid=tellingen(c["noodremmen_per_eenheid"], _("Geen eenheid")),
+        per_kanaal=[Telling(label=str(kanalen[k]), aantal=n) for k, n in c["per_kanaal"]],
+        aandeel_vertrouwelijk_of_anoniem=(
+            c["niet_benoemd"] / c["signalen_totaal"] if c["signalen_totaal"] else None
+        ),
+        gemiddelde_uren_tot_bestuur=c["gemiddelde_uren_tot_bestuur"],
+        nog_niet_gelezen_door_bestuur=c["nog_niet_gelezen_door_bestuur"],
+        open_verzoeken=c["open_verzoeken"],
+        te_late_verzoeken=c["te_late_verzoeken"],
+        beantwoord=c["beantwoord"],
+        binnen_termijn=c["binnen_termijn"],
     )
 
 

@@ -58,6 +58,7 @@ from .models import (
     Aanvulling,
     Bericht,
     Bijlage,
+    Dashboardstand,
     Instelling,
     Knelpunt,
     Noodrem,
@@ -1186,4 +1187,66 @@ def rotate_identiteitssleutel(*, batch: int = 500) -> int:
             Signaal.objects.filter(pk=signaal.pk).update(identiteit_versleuteld=nieuw)
             aantal += 1
     audit.record(event="signalen.sleutel_geroteerd", actor=None, obj=None, data={"aantal": aantal})
+    return aantal
+
+
+# --- the board dashboard (seed action S2: the board sees what its professionals signal) --------
+
+
+def _verversen() -> dt.timedelta:
+    from django.conf import settings
+
+    return dt.timedelta(seconds=settings.DASHBOARD_VERVERSEN_SECONDEN)
+
+
+def ververs_dashboard(
+    organisatie: Organisatie, *, nu: dt.datetime, bekeken: bool = False
+) -> Dashboardstand:
+    """Count the organisation's dashboard figures now and store them (counts only; not an
+    audited act). `bekeken`: the board is looking at it now."""
+    from . import selectors
+
+    velden: dict[str, Any] = {
+        "berekend_op": nu,
+        "cijfers": selectors.dashboardcijfers(organisatie, vandaag=timezone.localdate(nu)),
+    }
+    if bekeken:
+        velden["bekeken_op"] = nu
+    if not Dashboardstand.objects.filter(organisatie=organisatie).update(**velden):
+        # The first count; another request may make it at the same moment.
+        Dashboardstand.objects.get_or_create(
+            organisatie=organisatie, defaults={"bekeken_op": nu, **velden}
+        )
+    return Dashboardstand(organisatie=organisatie, **{"bekeken_op": nu, **velden})
+
+
+def dashboard(*, user: Gebruiker, organisatie: Organisatie, nu: dt.datetime | None = None) -> Any:
+    """The board dashboard of `organisatie` (policy `signalen.dashboard`): the stored stand,
+    counted again first when there is none or it is older than DASHBOARD_VERVERSEN_SECONDEN.
+    Notes when the board last looked, so the job keeps the stand fresh while it is used."""
+    from . import selectors
+
+    policy.require(user, "signalen.dashboard", organisatie)
+    nu = nu or timezone.now()
+    stand = Dashboardstand.objects.filter(organisatie=organisatie).first()
+    if stand is None or stand.berekend_op <= nu - _verversen():
+        stand = ververs_dashboard(organisatie, nu=nu, bekeken=True)
+    elif stand.bekeken_op <= nu - _verversen():
+        Dashboardstand.objects.filter(pk=stand.pk).update(bekeken_op=nu)
+    stand.organisatie = organisatie
+    return selectors.dashboard_uit(stand)
+
+
+def ververs_dashboards(nu: dt.datetime | None = None) -> int:
+    """The job `dashboards_verversen`: count again every stand looked at in the last day that
+    is older than half the refresh interval, so a board member rarely waits for a count. One
+    query when none is due."""
+    nu = nu or timezone.now()
+    te_doen = Dashboardstand.objects.filter(
+        bekeken_op__gt=nu - dt.timedelta(days=1), berekend_op__lte=nu - _verversen() / 2
+    ).select_related("organisatie")
+    aantal = 0
+    for stand in te_doen:
+        ververs_dashboard(stand.organisatie, nu=nu)
+        aantal += 1
     return aantal

@@ -731,7 +731,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     gekozen = gekozen or (organisaties[0] if organisaties else None)
     if gekozen is None:
         raise Http404
-    d = selectors.dashboard(user=user, organisatie=gekozen)
+    d = services.dashboard(user=user, organisatie=gekozen)
     grafieken: dict[str, Any] = {}
     for naam in ("per_eenheid", "per_regeling", "noodremmen_per_eenheid", "per_kanaal"):
         staven = _staven(getattr(d, naam))
