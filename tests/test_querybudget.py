@@ -395,10 +395,11 @@ BUDGETTEN: list[Budget] = [
     # openbaar. The monitor has a row per organisation of the register (one that is, or was,
     # responsible at a level of a request's ladder): each copy of a ladder step gets its own
     # copy of the organisation, which sorts beside the source's by name.
+    # The national totals come from the cache after the first request (kept a minute).
     Budget(
         "/openbaar/monitor/",
         None,
-        11,
+        7,
         _monitorrijen,
         mee=(("organisatie", ()),),
     ),

@@ -325,6 +325,8 @@ LOGGING = {
 
 # The public portal: searches of the rechtenwijzer per client address per minute.
 OPENBAAR_ZOEKEN_PER_MINUUT = int(env("OPENBAAR_ZOEKEN_PER_MINUUT", "30"))
+# The portal's national totals (the monitor's sums) are counted at most this often.
+OPENBAAR_TOTALEN_SECONDEN = int(env("OPENBAAR_TOTALEN_SECONDEN", "60"))
 # The board dashboard is counted at most this often per organisation (signalen.Dashboardstand);
 # the page says when it was counted.
 DASHBOARD_VERVERSEN_SECONDEN = int(env("DASHBOARD_VERVERSEN_SECONDEN", "300"))

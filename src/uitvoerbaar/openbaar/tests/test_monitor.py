@@ -7,16 +7,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from uitvoerbaar.core.constants import Rol
 from uitvoerbaar.core.tests.factories import OrganisatieFactory, persoon_met_rol
 from uitvoerbaar.kennisbank.models import Beginsel
+from uitvoerbaar.openbaar import selectors as openbaar_selectors
 from uitvoerbaar.responsplicht import selectors_openbaar, services
 from uitvoerbaar.responsplicht.constants import Publicatie
 from uitvoerbaar.responsplicht.models import Reactieverzoek
@@ -135,9 +139,24 @@ def test_the_monitor_costs_the_same_queries_for_few_or_many_organisations(
     with CaptureQueriesContext(connection) as weinig:
         assert client.get("/openbaar/monitor/").status_code == 200
     _veel(wereld, maak_verzoek, beginsel, 8, 200)
+    cache.clear()  # the national totals are kept a minute: count them again here too
     with CaptureQueriesContext(connection) as veel:
         assert client.get("/openbaar/monitor/").status_code == 200
     assert len(veel) == len(weinig)
     with CaptureQueriesContext(connection) as api:
         assert client.get("/api/v1/openbaar/monitor").status_code == 200
     assert len(api) <= 4
+
+
+def test_the_national_totals_are_kept_a_while_then_counted_again(
+    wereld: Wereld, maak_verzoek: Maak, beginsel: Beginsel, settings: Any
+) -> None:
+    """The portal's totals (home and monitor) are counted at most every
+    OPENBAAR_TOTALEN_SECONDEN; an answer given meanwhile shows after that."""
+    _veel(wereld, maak_verzoek, beginsel, 1, 300)
+    eerst = openbaar_selectors.monitortotaal()
+    _veel(wereld, maak_verzoek, beginsel, 1, 301)
+    assert openbaar_selectors.monitortotaal() == eerst
+    later = timezone.now() + dt.timedelta(seconds=settings.OPENBAAR_TOTALEN_SECONDEN + 1)
+    with time_machine.travel(later):
+        assert openbaar_selectors.monitortotaal().leg_uit == eerst.leg_uit + 1
