@@ -1,13 +1,19 @@
 """/api/v1: each app contributes its own `api/urls.py`; the schema is served here."""
 
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
+from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularAPIView
 
 from uitvoerbaar.core.permissions import requires
 
 app_name = "api"
 
-schema_view = requires("publiek.bekijken")(SpectacularAPIView.as_view())
+# The schema is the same until the next deployment; generating it takes about 400 ms, so it is
+# kept an hour in the cache (per language, and per format: ?format= or the Accept header).
+schema_view = requires("publiek.bekijken")(
+    cache_page(60 * 60)(vary_on_headers("Accept")(SpectacularAPIView.as_view()))
+)
 
 urlpatterns = [
     path("schema", schema_view, name="schema"),
