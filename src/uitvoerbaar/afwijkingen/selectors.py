@@ -37,8 +37,8 @@ from .constants import (
     Knelpunt,
 )
 from .gelijkenis import DREMPEL, Casus, gewichten, score, tokens, trigrammen
-from .models import Aanvechting, Afwijking, Casusberaad
-from .services import ONDERWERP_AANVECHTING, gronden_voor, instelling
+from .models import Aanvechting, Afwijking, Afwijkingsinstelling, Casusberaad
+from .services import ONDERWERP_AANVECHTING, gronden_voor
 from .transitions import BESLIST, GOEDGEKEURD
 
 WIJZER_BESTAND = Path(__file__).resolve().parent / "data" / "wijzer.json"
@@ -287,23 +287,38 @@ def structurele_voorstellen(*, user: Gebruiker) -> list[Voorstel]:
             organisatie_id__in=orgs, status__in=LOPENDE_AANVECHTING
         ).values_list("organisatie_id", "artikel_id")
     )
-    voorstellen: list[Voorstel] = []
-    for g in groepen:
-        sleutel = (g["organisatie_id"], g["artikel_id"])
-        if sleutel in lopend or g["aantal"] < instelling(g["organisatie_id"]).structureel_drempel:
-            continue
-        lijst = list(
-            _afwijkingen()
-            .filter(
-                organisatie_id=g["organisatie_id"],
-                artikel_id=g["artikel_id"],
-                knelpunt=g["knelpunt"],
-                status__in=list(GOEDGEKEURD),
-            )
-            .order_by("-beoordeeld_op")
+    drempels = dict(
+        Afwijkingsinstelling.objects.filter(organisatie_id__in=orgs).values_list(
+            "organisatie_id", "structureel_drempel"
         )
-        voorstellen.append(Voorstel(lijst[0].organisatie, lijst[0].artikel, g["knelpunt"], lijst))
-    return voorstellen
+    )
+    standaard = Afwijkingsinstelling().structureel_drempel
+    sleutels = [
+        (g["organisatie_id"], g["artikel_id"], g["knelpunt"])
+        for g in groepen
+        if (g["organisatie_id"], g["artikel_id"]) not in lopend
+        and g["aantal"] >= drempels.get(g["organisatie_id"], standaard)
+    ]
+    if not sleutels:
+        return []
+    # The deviations of every proposal in one query (no query per proposal).
+    per_sleutel: dict[tuple[int, int, str], list[Afwijking]] = {k: [] for k in sleutels}
+    for a in (
+        _afwijkingen()
+        .filter(
+            organisatie_id__in={k[0] for k in sleutels},
+            artikel_id__in={k[1] for k in sleutels},
+            status__in=list(GOEDGEKEURD),
+        )
+        .order_by("-beoordeeld_op", "-pk")
+    ):
+        lijst = per_sleutel.get((a.organisatie_id, a.artikel_id, a.knelpunt))
+        if lijst is not None:
+            lijst.append(a)
+    return [
+        Voorstel(lijst[0].organisatie, lijst[0].artikel, k[2], lijst)
+        for k, lijst in per_sleutel.items()
+    ]
 
 
 # --- the afwijkingswijzer ------------------------------------------------------------------------

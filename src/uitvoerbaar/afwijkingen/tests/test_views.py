@@ -8,14 +8,16 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.conftest import ingelogd
 from uitvoerbaar.responsplicht.models import Reactieverzoek
 
-from .. import services
+from .. import selectors, services
 from ..constants import AanvechtingBron, AfwijkingStatus
 from ..models import Aanvechting, Afwijking, Casusberaad
 from .conftest import CASUS, Wereld
@@ -390,3 +392,26 @@ def test_the_wijzer_compares_a_situation_with_earlier_decisions(
     response = client.get(pad + "&knelpunt=terugvordering")
     assert response.status_code == 200
     assert "precedenten" not in response.context
+
+
+def test_structural_proposals_cost_the_same_queries_for_one_or_many(
+    wereld: Wereld, beslist: Callable[..., Afwijking]
+) -> None:
+    """The thresholds and the deviations of every proposal are read at once, not per
+    proposal (at national scale the register of the largest organisation sent 15 more)."""
+    for _ in range(3):
+        beslist()
+    with CaptureQueriesContext(connection) as een:
+        assert len(selectors.structurele_voorstellen(user=wereld.medewerker)) == 1
+    for knelpunt in ("schulden", "termijn", "zorg"):
+        for _ in range(3):
+            beslist(knelpunt=knelpunt)
+    with CaptureQueriesContext(connection) as vier:
+        voorstellen = selectors.structurele_voorstellen(user=wereld.medewerker)
+    assert sorted((v.knelpunt, v.aantal) for v in voorstellen) == [
+        ("schulden", 3),
+        ("termijn", 3),
+        ("terugvordering", 3),
+        ("zorg", 3),
+    ]
+    assert len(vier) == len(een)
