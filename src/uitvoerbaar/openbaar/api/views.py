@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from uitvoerbaar.api.errors import PROBLEM
+from uitvoerbaar.api.schema import ProbleemSerializer
 from uitvoerbaar.audit.api.serializers import KetenKopSerializer
 from uitvoerbaar.core.models import Organisatie
 from uitvoerbaar.kennisbank.models import Levensgebeurtenis, Regeling
@@ -39,7 +40,7 @@ TAG = "openbaar"
 PUBLIEK: Any = [{"cookieAuth": []}, {}]
 TE_VEEL = {
     (429, PROBLEM): OpenApiResponse(
-        response=schema.ProbleemSerializer,
+        response=ProbleemSerializer,
         description="Te veel zoekvragen vanaf dit adres; probeer het na Retry-After seconden.",
     )
 }

@@ -6,10 +6,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter
 
-from uitvoerbaar.api.errors import PROBLEM
-from uitvoerbaar.responsplicht.api.schema import ProbleemSerializer
+from uitvoerbaar.api.schema import probleemantwoorden
 
 TAG = "signalen"
 # Public: no login needed (a session cookie is accepted but not required). The hint says str,
@@ -25,12 +24,7 @@ _PROBLEMEN: dict[int, str] = {
 }
 
 
-def problemen(*codes: int) -> dict[Any, Any]:
-    """Error responses for `extend_schema(responses=...)`, as application/problem+json."""
-    return {
-        (code, PROBLEM): OpenApiResponse(response=ProbleemSerializer, description=_PROBLEMEN[code])
-        for code in codes
-    }
+problemen = probleemantwoorden(_PROBLEMEN)
 
 
 SIGNAAL_ID = OpenApiParameter(
