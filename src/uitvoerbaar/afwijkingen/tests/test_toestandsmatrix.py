@@ -13,19 +13,18 @@ Each cell runs in a savepoint that is rolled back, so every cell starts from the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 
 from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.core import policy
-from uitvoerbaar.core.constants import ROLLEN_PER_SOORT, Rol
-from uitvoerbaar.core.models import Gebruiker, Organisatie
-from uitvoerbaar.core.tests.factories import persoon_met_rol
+from uitvoerbaar.core.constants import Rol
+from uitvoerbaar.core.models import Gebruiker
+from uitvoerbaar.core.tests.matrix import Persoon, personen, probeer
 
 from .. import services
 from ..constants import AfwijkingStatus as S
@@ -133,24 +132,15 @@ def _in_stand(stand: str, wereld: Wereld, registreer: Callable[..., Afwijking]) 
     return afwijking
 
 
-@dataclass(frozen=True)
-class Persoon:
-    label: str
-    gebruiker: Gebruiker
-    organisatie: Organisatie
-    rol: str
-
-
 def _personen(wereld: Wereld) -> list[Persoon]:
-    personen = [Persoon("registrant", wereld.behandelaar, wereld.uitvoerder, Rol.BEHANDELAAR)]
-    for naam, org in (
-        ("eigen", wereld.uitvoerder),
-        ("andere", wereld.andere),
-        ("ministerie", wereld.ministerie),
-    ):
-        for rol in sorted(ROLLEN_PER_SOORT[org.soort]):
-            personen.append(Persoon(f"{rol} {naam}", persoon_met_rol(rol, org), org, rol))
-    return personen
+    return personen(
+        [
+            ("eigen", wereld.uitvoerder),
+            ("andere", wereld.andere),
+            ("ministerie", wereld.ministerie),
+        ],
+        eerst=[Persoon("registrant", wereld.behandelaar, wereld.uitvoerder, Rol.BEHANDELAAR)],
+    )
 
 
 def _ontwerp(p: Persoon, actie: str, wereld: Wereld) -> bool:
@@ -211,22 +201,18 @@ def test_every_person_every_state_every_move(
                 fouten.append(f"{cel}: the policy disagrees with the design")
             verwacht = _verwacht(p, afwijking, zet, actie)
             # A savepoint per cell, rolled back: every cell starts from the same deviation.
-            with transaction.atomic():
-                try:
-                    maak(afwijking, p.gebruiker, wereld)
-                    kreeg: type[Exception] | None = None
-                except (PermissionDenied, OngeldigeOvergang, ValidationError) as exc:
-                    kreeg = type(exc)
-                na = _laad(afwijking.pk)
-                if kreeg is not verwacht:
-                    fouten.append(f"{cel}: {kreeg} instead of {verwacht}")
-                elif verwacht is None:
-                    toegestaan += 1
-                    if na.status != OVERGANGEN[zet][S(afwijking.status)] or _stand(na) == voor:
-                        fouten.append(f"{cel}: landed on {na.status}, or changed nothing")
-                elif _stand(na) != voor:
-                    fouten.append(f"{cel}: a refusal changed something")
-                transaction.set_rollback(True)
+            kreeg, na = probeer(
+                partial(maak, afwijking, p.gebruiker, wereld),
+                partial(_laad, afwijking.pk),
+            )
+            if kreeg is not verwacht:
+                fouten.append(f"{cel}: {kreeg} instead of {verwacht}")
+            elif verwacht is None:
+                toegestaan += 1
+                if na.status != OVERGANGEN[zet][S(afwijking.status)] or _stand(na) == voor:
+                    fouten.append(f"{cel}: landed on {na.status}, or changed nothing")
+            elif _stand(na) != voor:
+                fouten.append(f"{cel}: a refusal changed something")
     assert fouten == []
     # Guards the guard: where the table allows a move, someone may make it.
     assert (toegestaan > 0) is any(afwijking.status in t for t in OVERGANGEN.values())

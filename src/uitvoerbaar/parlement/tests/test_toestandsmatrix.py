@@ -21,18 +21,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from uitvoerbaar.audit.models import AuditEvent
 from uitvoerbaar.core import policy
 from uitvoerbaar.core.constants import ROLLEN_PER_SOORT, Rol
-from uitvoerbaar.core.models import Gebruiker, Organisatie
+from uitvoerbaar.core.models import Gebruiker
 from uitvoerbaar.core.tests.factories import persoon_met_rol
+from uitvoerbaar.core.tests.matrix import Persoon, personen, probeer
 from uitvoerbaar.responsplicht import services as rp
 from uitvoerbaar.responsplicht import transitions as rp_transitions
 from uitvoerbaar.responsplicht.constants import Handeling as RH
@@ -141,27 +142,18 @@ def _in_stand(
     return moment
 
 
-@dataclass(frozen=True)
-class Persoon:
-    label: str
-    gebruiker: Gebruiker
-    organisatie: Organisatie
-    rol: str
-
-
 def _personen(wereld: Wereld) -> list[Persoon]:
     # A participant named on the moment (a handler of the executor) sees it, never manages it.
-    personen = [Persoon("deelnemer", wereld.behandelaar, wereld.uitvoerder, Rol.BEHANDELAAR)]
-    for naam, org in (
-        ("kamer", wereld.kamer),
-        ("andere kamer", wereld.andere_kamer),
-        ("uitvoerder", wereld.uitvoerder),
-        ("andere uitvoerder", wereld.andere_uitvoerder),
-        ("ministerie", wereld.ministerie),
-    ):
-        for rol in sorted(ROLLEN_PER_SOORT[org.soort]):
-            personen.append(Persoon(f"{rol} {naam}", persoon_met_rol(rol, org), org, rol))
-    return personen
+    return personen(
+        [
+            ("kamer", wereld.kamer),
+            ("andere kamer", wereld.andere_kamer),
+            ("uitvoerder", wereld.uitvoerder),
+            ("andere uitvoerder", wereld.andere_uitvoerder),
+            ("ministerie", wereld.ministerie),
+        ],
+        eerst=[Persoon("deelnemer", wereld.behandelaar, wereld.uitvoerder, Rol.BEHANDELAAR)],
+    )
 
 
 def _ontwerp(p: Persoon, wereld: Wereld) -> bool:
@@ -210,27 +202,23 @@ def test_every_person_every_state_every_move(
             elif not _mag_in_stand(naam, moment):
                 verwacht = ValidationError
             # A savepoint per cell, rolled back: every cell starts from the same moment.
-            with transaction.atomic():
-                try:
-                    zet.maak(moment, p.gebruiker, wereld)
-                    kreeg: type[Exception] | None = None
-                except (PermissionDenied, ValidationError) as exc:
-                    kreeg = type(exc)
-                na = _laad(moment.pk)
-                if kreeg is not verwacht:
-                    fouten.append(f"{cel}: {kreeg} instead of {verwacht}")
-                elif verwacht is None:
-                    toegestaan += 1
-                    doel = (
-                        CONTACTMOMENT[zet.handeling][CS(moment.status)]
-                        if zet.handeling is not None
-                        else moment.status
-                    )
-                    if na.status != doel or _stand(na) == voor:
-                        fouten.append(f"{cel}: landed on {na.status}, or changed nothing")
-                elif _stand(na) != voor:
-                    fouten.append(f"{cel}: a refusal changed something")
-                transaction.set_rollback(True)
+            kreeg, na = probeer(
+                partial(zet.maak, moment, p.gebruiker, wereld),
+                partial(_laad, moment.pk),
+            )
+            if kreeg is not verwacht:
+                fouten.append(f"{cel}: {kreeg} instead of {verwacht}")
+            elif verwacht is None:
+                toegestaan += 1
+                doel = (
+                    CONTACTMOMENT[zet.handeling][CS(moment.status)]
+                    if zet.handeling is not None
+                    else moment.status
+                )
+                if na.status != doel or _stand(na) == voor:
+                    fouten.append(f"{cel}: landed on {na.status}, or changed nothing")
+            elif _stand(na) != voor:
+                fouten.append(f"{cel}: a refusal changed something")
     assert fouten == []
     # Guards the guard: only a cancelled moment and one whose report is public are still.
     assert (toegestaan > 0) is (stand not in {"geannuleerd", "gehouden, verslag openbaar"})
@@ -419,30 +407,21 @@ def test_every_person_every_state_of_a_question_every_move(
             elif K(vraag.status) not in KAMERVRAAG[zet]:
                 verwacht = OngeldigeOvergang
             # A savepoint per cell, rolled back: every cell starts from the same question.
-            with transaction.atomic():
-                try:
-                    maak(verzoek, p.gebruiker, wereld)
-                    kreeg: type[Exception] | None = None
-                except (
-                    PermissionDenied,
-                    ValidationError,
-                    rp_transitions.OngeldigeOvergang,
-                    OngeldigeOvergang,
-                ) as exc:
-                    kreeg = type(exc)
-                na = Kamervraag.objects.get(pk=vraag.pk)
-                if kreeg is not verwacht:
-                    fouten.append(f"{cel}: {kreeg} instead of {verwacht}")
-                elif verwacht is None:
-                    toegestaan += 1
-                    doel = kamervraag_doel(zet, K(vraag.status))
-                    if zet is RH.BETWISTEN and verzoek.niveau < verzoek.soort.niveaus.count():
-                        doel = kamervraag_doel(RH.ESCALEREN, doel)  # to the board at once
-                    if na.status != doel:
-                        fouten.append(f"{cel}: landed on {na.status}")
-                elif _vraag_stand(na, _laad_verzoek(verzoek.pk)) != voor:
-                    fouten.append(f"{cel}: a refusal changed something")
-                transaction.set_rollback(True)
+            kreeg, na = probeer(
+                partial(maak, verzoek, p.gebruiker, wereld),
+                partial(Kamervraag.objects.get, pk=vraag.pk),
+            )
+            if kreeg is not verwacht:
+                fouten.append(f"{cel}: {kreeg} instead of {verwacht}")
+            elif verwacht is None:
+                toegestaan += 1
+                doel = kamervraag_doel(zet, K(vraag.status))
+                if zet is RH.BETWISTEN and verzoek.niveau < verzoek.soort.niveaus.count():
+                    doel = kamervraag_doel(RH.ESCALEREN, doel)  # to the board at once
+                if na.status != doel:
+                    fouten.append(f"{cel}: landed on {na.status}")
+            elif _vraag_stand(na, _laad_verzoek(verzoek.pk)) != voor:
+                fouten.append(f"{cel}: a refusal changed something")
     assert fouten == []
     # Guards the guard: where the engine lets a person move, someone may.
     assert (toegestaan > 0) is any(
