@@ -16,7 +16,7 @@ import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -67,6 +67,9 @@ from .models import (
     Signaal,
 )
 from .transitions import doel
+
+if TYPE_CHECKING:
+    from . import selectors
 
 ONDERWERP_SIGNAAL = "signalen.signaal"
 ONDERWERP_NOODREM = "signalen.noodrem"
@@ -1201,26 +1204,26 @@ def _verversen() -> dt.timedelta:
 
 def ververs_dashboard(
     organisatie: Organisatie, *, nu: dt.datetime, bekeken: bool = False
-) -> Dashboardstand:
+) -> dict[str, Any]:
     """Count the organisation's dashboard figures now and store them (counts only; not an
-    audited act). `bekeken`: the board is looking at it now."""
+    audited act); returns the figures. `bekeken`: the board is looking at it now."""
     from . import selectors
 
-    velden: dict[str, Any] = {
-        "berekend_op": nu,
-        "cijfers": selectors.dashboardcijfers(organisatie, vandaag=timezone.localdate(nu)),
-    }
+    cijfers = selectors.dashboardcijfers(organisatie, vandaag=timezone.localdate(nu))
+    velden: dict[str, Any] = {"berekend_op": nu, "cijfers": cijfers}
     if bekeken:
         velden["bekeken_op"] = nu
     if not Dashboardstand.objects.filter(organisatie=organisatie).update(**velden):
         # The first count; another request may make it at the same moment.
         Dashboardstand.objects.get_or_create(
-            organisatie=organisatie, defaults={"bekeken_op": nu, **velden}
+            organisatie=organisatie, defaults={**velden, "bekeken_op": nu}
         )
-    return Dashboardstand(organisatie=organisatie, **{"bekeken_op": nu, **velden})
+    return cijfers
 
 
-def dashboard(*, user: Gebruiker, organisatie: Organisatie, nu: dt.datetime | None = None) -> Any:
+def dashboard(
+    *, user: Gebruiker, organisatie: Organisatie, nu: dt.datetime | None = None
+) -> selectors.Dashboard:
     """The board dashboard of `organisatie` (policy `signalen.dashboard`): the stored stand,
     counted again first when there is none or it is older than DASHBOARD_VERVERSEN_SECONDEN.
     Notes when the board last looked, so the job keeps the stand fresh while it is used."""
@@ -1230,7 +1233,10 @@ def dashboard(*, user: Gebruiker, organisatie: Organisatie, nu: dt.datetime | No
     nu = nu or timezone.now()
     stand = Dashboardstand.objects.filter(organisatie=organisatie).first()
     if stand is None or stand.berekend_op <= nu - _verversen():
-        stand = ververs_dashboard(organisatie, nu=nu, bekeken=True)
+        cijfers = ververs_dashboard(organisatie, nu=nu, bekeken=True)
+        stand = Dashboardstand(
+            organisatie=organisatie, berekend_op=nu, bekeken_op=nu, cijfers=cijfers
+        )
     elif stand.bekeken_op <= nu - _verversen():
         Dashboardstand.objects.filter(pk=stand.pk).update(bekeken_op=nu)
     stand.organisatie = organisatie
