@@ -6,7 +6,7 @@ again and audit."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -16,6 +16,7 @@ from rest_framework import generics
 from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 from rest_framework.views import APIView
 
 from uitvoerbaar.beleid.models import Beleidsvoorstel
@@ -315,98 +316,103 @@ class ContactmomentDetail(APIView):
         return Response(_contact_data(door, id))
 
 
-class ContactmomentGehouden(APIView):
+class _Contactmomentzet(APIView):
+    """A move on one contact moment: its input (if any) validated, the service called, the
+    moment answered (as responsplicht's `_Verzoekhandeling` does for requests)."""
+
     policy_actie = "contactmoment.beheren"
     parser_classes = [JSONParser]
+    invoer: ClassVar[type[Serializer[Any]] | None] = None
 
-    @extend_schema(
-        operation_id="contactmoment_gehouden",
-        summary="Vastleggen als gehouden",
-        description="Kan pas na het begin, en alleen als het contactmoment gepland is.",
-        tags=[TAG],
-        parameters=[ID],
-        request=None,
-        responses={200: ContactmomentSerializer, **schema.problemen(400, 403, 404)},
-    )
-    def post(self, request: Request, id: int) -> Response:
+    def uitvoeren(self, *, item: Contactmoment, door: Gebruiker, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _zet(self, request: Request, id: int) -> Response:
         door = _user(request)
         item = selectors.contactmoment_detail(user=door, pk=id)
+        data: dict[str, Any] = {}
+        if self.invoer is not None:
+            invoer = self.invoer(data=request.data)
+            invoer.is_valid(raise_exception=True)
+            data = dict(invoer.validated_data)
+        self.uitvoeren(item=item, door=door, data=data)
+        return Response(_contact_data(door, id))
+
+
+def _zetschema(
+    operation_id: str, summary: str, description: str, invoer: type[Serializer[Any]] | None
+) -> Any:
+    return extend_schema(
+        operation_id=operation_id,
+        summary=summary,
+        description=description,
+        tags=[TAG],
+        parameters=[ID],
+        request=invoer,
+        responses={200: ContactmomentSerializer, **schema.problemen(400, 403, 404)},
+    )
+
+
+class ContactmomentGehouden(_Contactmomentzet):
+    @_zetschema(
+        "contactmoment_gehouden",
+        "Vastleggen als gehouden",
+        "Kan pas na het begin, en alleen als het contactmoment gepland is.",
+        None,
+    )
+    def post(self, request: Request, id: int) -> Response:
+        return self._zet(request, id)
+
+    def uitvoeren(self, *, item: Contactmoment, door: Gebruiker, data: dict[str, Any]) -> None:
         services.hold_contactmoment(contactmoment=item, door=door)
-        return Response(_contact_data(door, id))
 
 
-class ContactmomentAnnuleren(APIView):
-    policy_actie = "contactmoment.beheren"
-    parser_classes = [JSONParser]
+class ContactmomentAnnuleren(_Contactmomentzet):
+    invoer = AnnulerenInvoer
 
-    @extend_schema(
-        operation_id="contactmoment_annuleren",
-        summary="Annuleren",
-        description="Annuleert een gepland contactmoment, met de reden.",
-        tags=[TAG],
-        parameters=[ID],
-        request=AnnulerenInvoer,
-        responses={200: ContactmomentSerializer, **schema.problemen(400, 403, 404)},
+    @_zetschema(
+        "contactmoment_annuleren",
+        "Annuleren",
+        "Annuleert een gepland contactmoment, met de reden.",
+        AnnulerenInvoer,
     )
     def post(self, request: Request, id: int) -> Response:
-        door = _user(request)
-        item = selectors.contactmoment_detail(user=door, pk=id)
-        invoer = AnnulerenInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        services.cancel_contactmoment(
-            contactmoment=item, door=door, reden=invoer.validated_data["reden"]
-        )
-        return Response(_contact_data(door, id))
+        return self._zet(request, id)
+
+    def uitvoeren(self, *, item: Contactmoment, door: Gebruiker, data: dict[str, Any]) -> None:
+        services.cancel_contactmoment(contactmoment=item, door=door, reden=data["reden"])
 
 
-class ContactmomentVerslag(APIView):
-    policy_actie = "contactmoment.beheren"
-    parser_classes = [JSONParser]
+class ContactmomentVerslag(_Contactmomentzet):
+    invoer = VerslagInvoer
 
-    @extend_schema(
-        operation_id="contactmoment_verslag",
-        summary="Verslag opslaan",
-        description=(
-            "Schrijft of herschrijft het verslag van een gehouden contactmoment, zolang het "
-            "niet openbaar is. Tekst met gegevens van burgers wordt geweigerd."
-        ),
-        tags=[TAG],
-        parameters=[ID],
-        request=VerslagInvoer,
-        responses={200: ContactmomentSerializer, **schema.problemen(400, 403, 404)},
+    @_zetschema(
+        "contactmoment_verslag",
+        "Verslag opslaan",
+        "Schrijft of herschrijft het verslag van een gehouden contactmoment, zolang het niet "
+        "openbaar is. Tekst met gegevens van burgers wordt geweigerd.",
+        VerslagInvoer,
     )
     def put(self, request: Request, id: int) -> Response:
-        door = _user(request)
-        item = selectors.contactmoment_detail(user=door, pk=id)
-        invoer = VerslagInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        services.save_verslag(
-            contactmoment=item, door=door, verslag=invoer.validated_data["verslag"]
-        )
-        return Response(_contact_data(door, id))
+        return self._zet(request, id)
+
+    def uitvoeren(self, *, item: Contactmoment, door: Gebruiker, data: dict[str, Any]) -> None:
+        services.save_verslag(contactmoment=item, door=door, verslag=data["verslag"])
 
 
-class ContactmomentPubliceren(APIView):
-    policy_actie = "contactmoment.beheren"
-    parser_classes = [JSONParser]
-
-    @extend_schema(
-        operation_id="contactmoment_verslag_publiceren",
-        summary="Verslag openbaar maken",
-        description=(
-            "Maakt het verslag openbaar, met titel, datum, onderwerpen en organisaties (nooit de "
-            "namen van deelnemers). Daarna kan het niet meer worden gewijzigd."
-        ),
-        tags=[TAG],
-        parameters=[ID],
-        request=None,
-        responses={200: ContactmomentSerializer, **schema.problemen(400, 403, 404)},
+class ContactmomentPubliceren(_Contactmomentzet):
+    @_zetschema(
+        "contactmoment_verslag_publiceren",
+        "Verslag openbaar maken",
+        "Maakt het verslag openbaar, met titel, datum, onderwerpen en organisaties (nooit de "
+        "namen van deelnemers). Daarna kan het niet meer worden gewijzigd.",
+        None,
     )
     def post(self, request: Request, id: int) -> Response:
-        door = _user(request)
-        item = selectors.contactmoment_detail(user=door, pk=id)
+        return self._zet(request, id)
+
+    def uitvoeren(self, *, item: Contactmoment, door: Gebruiker, data: dict[str, Any]) -> None:
         services.publish_verslag(contactmoment=item, door=door)
-        return Response(_contact_data(door, id))
 
 
 class OpenbaarContactmomentList(generics.ListAPIView[Contactmoment]):
