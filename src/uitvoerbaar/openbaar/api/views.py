@@ -5,9 +5,9 @@ slug. Reads only, through the portal's selectors."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -37,6 +37,7 @@ from .serializers import (
 )
 
 TAG = "openbaar"
+M = TypeVar("M", bound=Model)
 PUBLIEK: Any = [{"cookieAuth": []}, {}]
 TE_VEEL = {
     (429, PROBLEM): OpenApiResponse(
@@ -60,6 +61,20 @@ def _zoek(request: Request) -> str:
     return str(filters.validated_data.get("zoek", ""))
 
 
+class _Recordlijst(generics.ListAPIView[M]):
+    """A public list whose rows are the open-data records of its page (the same records as the
+    downloads under /openbaar/open-data/), serialised by `serializer_class`."""
+
+    policy_actie = "publiek.bekijken"
+
+    def records(self, rijen: list[M]) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        rijen = list(self.paginate_queryset(self.get_queryset()) or [])
+        return self.get_paginated_response(self.get_serializer(self.records(rijen), many=True).data)
+
+
 class DatasetList(APIView):
     """Every public dataset with its API address and downloads."""
 
@@ -76,8 +91,8 @@ class DatasetList(APIView):
         return Response(DatasetSerializer(selectors.datasets(), many=True).data)
 
 
-class RechtenList(generics.ListAPIView[Regeling]):
-    policy_actie = "publiek.bekijken"
+class RechtenList(_Recordlijst[Regeling]):
+    serializer_class = RegelingRechtenSerializer
 
     def get_queryset(self) -> QuerySet[Regeling]:
         if getattr(self, "swagger_fake_view", False):
@@ -88,10 +103,8 @@ class RechtenList(generics.ListAPIView[Regeling]):
             qs = qs.filter(pk__in=selectors.regelingen_gezocht(q=zoek).values("pk"))
         return qs
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        pagina = self.paginate_queryset(self.get_queryset())
-        data = [selectors.regeling_record(r) for r in pagina or []]
-        return self.get_paginated_response(RegelingRechtenSerializer(data, many=True).data)
+    def records(self, rijen: list[Regeling]) -> list[dict[str, Any]]:
+        return [selectors.regeling_record(r) for r in rijen]
 
     @extend_schema(
         operation_id="openbaar_rechten_lijst",
@@ -131,18 +144,16 @@ class RechtenDetail(APIView):
         return Response(RegelingRechtenSerializer(selectors.regeling_record(gevonden)).data)
 
 
-class LevensgebeurtenisList(generics.ListAPIView[Levensgebeurtenis]):
-    policy_actie = "publiek.bekijken"
+class LevensgebeurtenisList(_Recordlijst[Levensgebeurtenis]):
+    serializer_class = LevensgebeurtenisSerializer
 
     def get_queryset(self) -> QuerySet[Levensgebeurtenis]:
         if getattr(self, "swagger_fake_view", False):
             return Levensgebeurtenis.objects.none()
         return selectors.levensgebeurtenissen_gezocht(q=_zoek(self.request))
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        pagina = self.paginate_queryset(self.get_queryset())
-        data = [selectors.levensgebeurtenis_record(g) for g in pagina or []]
-        return self.get_paginated_response(LevensgebeurtenisSerializer(data, many=True).data)
+    def records(self, rijen: list[Levensgebeurtenis]) -> list[dict[str, Any]]:
+        return [selectors.levensgebeurtenis_record(g) for g in rijen]
 
     @extend_schema(
         operation_id="openbaar_levensgebeurtenissen_lijst",
@@ -160,18 +171,16 @@ class LevensgebeurtenisList(generics.ListAPIView[Levensgebeurtenis]):
         return super().get(request, *args, **kwargs)
 
 
-class RegisterList(generics.ListAPIView[Reactieverzoek]):
-    policy_actie = "publiek.bekijken"
+class RegisterList(_Recordlijst[Reactieverzoek]):
+    serializer_class = RegisterSerializer
 
     def get_queryset(self) -> QuerySet[Reactieverzoek]:
         if getattr(self, "swagger_fake_view", False):
             return Reactieverzoek.objects.none()
         return register.verzoeken_voor_open_data()
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        pagina = self.paginate_queryset(self.get_queryset())
-        data = [selectors.register_record(register.openbaar(v)) for v in pagina or []]
-        return self.get_paginated_response(RegisterSerializer(data, many=True).data)
+    def records(self, rijen: list[Reactieverzoek]) -> list[dict[str, Any]]:
+        return [selectors.register_record(register.openbaar(v)) for v in rijen]
 
     @extend_schema(
         operation_id="openbaar_register_lijst",
@@ -190,8 +199,8 @@ class RegisterList(generics.ListAPIView[Reactieverzoek]):
         return super().get(request, *args, **kwargs)
 
 
-class MonitorList(generics.ListAPIView[Organisatie]):
-    policy_actie = "publiek.bekijken"
+class MonitorList(_Recordlijst[Organisatie]):
+    serializer_class = MonitorSerializer
 
     def get_queryset(self) -> QuerySet[Organisatie]:
         if getattr(self, "swagger_fake_view", False):
@@ -200,10 +209,8 @@ class MonitorList(generics.ListAPIView[Organisatie]):
         filters.is_valid(raise_exception=True)
         return selectors.monitor_organisaties(soort=filters.validated_data.get("soort", ""))
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        pagina = self.paginate_queryset(self.get_queryset())
-        data = [selectors.monitor_record(rij) for rij in selectors.monitorrijen(pagina or [])]
-        return self.get_paginated_response(MonitorSerializer(data, many=True).data)
+    def records(self, rijen: list[Organisatie]) -> list[dict[str, Any]]:
+        return [selectors.monitor_record(rij) for rij in selectors.monitorrijen(rijen)]
 
     @extend_schema(
         operation_id="openbaar_monitor_lijst",
