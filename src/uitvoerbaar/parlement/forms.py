@@ -53,6 +53,24 @@ class CommissieKeuze(forms.ModelChoiceField):
         return str(obj.naam)
 
 
+def _parlement() -> forms.ModelChoiceField:
+    """The parliament asking (the view gives the person's own as queryset)."""
+    return forms.ModelChoiceField(
+        label=_("Parlement"), queryset=Organisatie.objects.none(), empty_label=None, widget=_keuze()
+    )
+
+
+def _commissie() -> CommissieKeuze:
+    """One of its committees, or none (the view gives the queryset)."""
+    return CommissieKeuze(
+        label=_("Commissie"),
+        queryset=Eenheid.objects.none(),
+        required=False,
+        empty_label=_("(geen commissie)"),
+        widget=_keuze(),
+    )
+
+
 def uitvoerders() -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(
         soort__in=[OrganisatieSoort.UITVOERINGSORGANISATIE, OrganisatieSoort.MEDEOVERHEID]
@@ -60,16 +78,8 @@ def uitvoerders() -> QuerySet[Organisatie]:
 
 
 class KamervraagForm(forms.Form):
-    parlement = forms.ModelChoiceField(
-        label=_("Parlement"), queryset=Organisatie.objects.none(), empty_label=None, widget=_keuze()
-    )
-    commissie = CommissieKeuze(
-        label=_("Commissie"),
-        queryset=Eenheid.objects.none(),
-        required=False,
-        empty_label=_("(geen commissie)"),
-        widget=_keuze(),
-    )
+    parlement = _parlement()
+    commissie = _commissie()
     uitvoerder = forms.ModelChoiceField(
         label=_("Aan welke uitvoerder stelt u de vraag?"),
         queryset=Organisatie.objects.none(),
@@ -128,16 +138,8 @@ class KamervraagFilter(forms.Form):
 class ContactmomentForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort"), choices=Contactsoort.choices, widget=_keuze())
     titel = forms.CharField(label=_("Titel"), required=False, max_length=300, widget=_regel())
-    parlement = forms.ModelChoiceField(
-        label=_("Parlement"), queryset=Organisatie.objects.none(), empty_label=None, widget=_keuze()
-    )
-    commissie = CommissieKeuze(
-        label=_("Commissie"),
-        queryset=Eenheid.objects.none(),
-        required=False,
-        empty_label=_("(geen commissie)"),
-        widget=_keuze(),
-    )
+    parlement = _parlement()
+    commissie = _commissie()
     uitvoerders = forms.ModelMultipleChoiceField(
         label=_("Uitvoeringsorganisaties"),
         queryset=Organisatie.objects.none(),
